@@ -1,0 +1,98 @@
+//! What a rule reports: a [`Diagnostic`] with a byte span and an optional [`Fix`].
+
+use crate::registry::Rule;
+use std::fmt;
+use std::ops::Range;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in configuration and JSON (`info`, `warning`, `error`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `info`, `warning` or `error` (case-insensitive).
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a fix may be applied without a human looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Applicability {
+    /// Keeps the meaning and yields text that no longer triggers the rule: `--fix` applies it.
+    Safe,
+    /// Inserts text the author must complete or review (e.g. a section skeleton):
+    /// offered as a quick fix in the editor, never applied by `--fix`.
+    Unsafe,
+}
+
+/// One replacement of a byte range of the source text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Edit {
+    /// Byte range in the text as given to the linter (BOM included when present).
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn insert(at: usize, text: impl Into<String>) -> Edit {
+        Edit {
+            range: at..at,
+            replacement: text.into(),
+        }
+    }
+
+    pub fn replace(range: Range<usize>, text: impl Into<String>) -> Edit {
+        Edit {
+            range,
+            replacement: text.into(),
+        }
+    }
+}
+
+/// A suggested change: non-overlapping edits, sorted by position, on char boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fix {
+    /// What the fix does, in the configured language.
+    pub description: String,
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub severity: Severity,
+    /// What is missing and how to fix it, in the configured language.
+    pub message: String,
+    /// Byte range in the text as given to the linter. Document-level findings
+    /// (JAM001) have an empty range at the start of the text.
+    pub span: Range<usize>,
+    pub fix: Option<Fix>,
+    /// The case title in agenda mode, else `None`.
+    pub case: Option<String>,
+}

@@ -1,0 +1,183 @@
+//! Byte offset ⇄ line/column conversion, in one place.
+//!
+//! Columns are counted in Unicode scalar values (for the CLI and JSON), in UTF-16
+//! code units or in bytes (for the language server). Lines end at `\n`; a `\r`
+//! before it belongs to the line ending, not to the line's columns.
+
+/// How a column is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// Unicode scalar values (`char`s). What humans and the JSON output see.
+    Char,
+    /// UTF-16 code units (LSP default).
+    Utf16,
+    /// Bytes (LSP `utf-8` position encoding).
+    Utf8,
+}
+
+/// A 0-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Start offsets of every line of a text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// Number of lines (a text ending in `\n` has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where 0-based `line` starts, or `None` past the end.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
+    /// Byte range of 0-based `line` without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.starts.get(line)?;
+        let mut end = self.starts.get(line + 1).map_or(self.len, |&n| n - 1);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        Some(start..end.max(start))
+    }
+
+    /// 0-based line of a byte offset (offsets past the end map to the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// 0-based line and column of `offset` in `text`, counted in `unit`.
+    /// An offset inside a multi-byte character is moved back to its start.
+    pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let prefix = &text[start..offset];
+        let col = match unit {
+            ColumnUnit::Utf8 => prefix.len(),
+            ColumnUnit::Char => prefix.chars().count(),
+            ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+        };
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Byte offset of a 0-based line and column counted in `unit`. A column past
+    /// the line's end clamps to the end of the line (before `\r\n`); a line past
+    /// the end clamps to the end of the text. Never splits a character.
+    pub fn offset(&self, text: &str, pos: LineCol, unit: ColumnUnit) -> usize {
+        let Some(range) = self.line_range(text, pos.line as usize) else {
+            return text.len();
+        };
+        let line = &text[range.clone()];
+        let want = pos.col as usize;
+        let mut seen = 0usize;
+        for (i, c) in line.char_indices() {
+            if seen >= want {
+                return range.start + i;
+            }
+            seen += match unit {
+                ColumnUnit::Utf8 => c.len_utf8(),
+                ColumnUnit::Char => 1,
+                ColumnUnit::Utf16 => c.len_utf16(),
+            };
+            if seen > want {
+                // Inside a character (UTF-16 surrogate half or mid-byte): round down.
+                return range.start + i;
+            }
+        }
+        range.end
+    }
+}
+
+/// The largest char boundary `<= offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "\u{feff}Rubrik\r\nÅtta ä ö 😀 patienter\r\nsist";
+
+    #[test]
+    fn columns_in_each_unit_after_bom_swedish_letters_and_emoji() {
+        let idx = LineIndex::new(TEXT);
+        let at = TEXT.find("patienter").unwrap();
+        assert_eq!(
+            idx.line_col(TEXT, at, ColumnUnit::Char),
+            LineCol { line: 1, col: 11 }
+        );
+        assert_eq!(
+            idx.line_col(TEXT, at, ColumnUnit::Utf16),
+            LineCol { line: 1, col: 12 }
+        );
+        assert_eq!(
+            idx.line_col(TEXT, at, ColumnUnit::Utf8),
+            LineCol { line: 1, col: 17 }
+        );
+        // BOM counts as one column on line 0.
+        assert_eq!(
+            idx.line_col(TEXT, 3, ColumnUnit::Char),
+            LineCol { line: 0, col: 1 }
+        );
+    }
+
+    #[test]
+    fn offsets_round_trip_and_clamp() {
+        let idx = LineIndex::new(TEXT);
+        let at = TEXT.find("patienter").unwrap();
+        for unit in [ColumnUnit::Char, ColumnUnit::Utf16, ColumnUnit::Utf8] {
+            let lc = idx.line_col(TEXT, at, unit);
+            assert_eq!(idx.offset(TEXT, lc, unit), at);
+        }
+        // Past the end of a CRLF line: before the \r.
+        let end = idx.offset(TEXT, LineCol { line: 0, col: 99 }, ColumnUnit::Char);
+        assert_eq!(&TEXT[end..end + 2], "\r\n");
+        // Inside the emoji's surrogate pair: rounds down to the emoji.
+        let emoji = TEXT.find('😀').unwrap();
+        let lc = idx.line_col(TEXT, emoji, ColumnUnit::Utf16);
+        let mid = LineCol {
+            line: lc.line,
+            col: lc.col + 1,
+        };
+        assert_eq!(idx.offset(TEXT, mid, ColumnUnit::Utf16), emoji);
+        assert_eq!(
+            idx.offset(TEXT, LineCol { line: 9, col: 0 }, ColumnUnit::Char),
+            TEXT.len()
+        );
+    }
+}

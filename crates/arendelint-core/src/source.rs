@@ -1,0 +1,118 @@
+//! What kind of text a file holds, and turning its bytes into checkable text.
+
+use std::fmt;
+
+/// The input formats the document model understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    Markdown,
+    PlainText,
+}
+
+impl SourceKind {
+    /// By file extension: `.md`, `.markdown` → Markdown; `.txt` → plain text.
+    pub fn from_extension(ext: &str) -> Option<SourceKind> {
+        match ext.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(SourceKind::Markdown),
+            "txt" | "text" => Some(SourceKind::PlainText),
+            _ => None,
+        }
+    }
+
+    /// By the extension of a file name or path (`"arende.md"`).
+    pub fn from_path(path: &str) -> Option<SourceKind> {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let (_, ext) = name.rsplit_once('.')?;
+        SourceKind::from_extension(ext)
+    }
+
+    /// By an LSP language id (`markdown`, `plaintext`).
+    pub fn from_language_id(id: &str) -> Option<SourceKind> {
+        match id {
+            "markdown" | "md" => Some(SourceKind::Markdown),
+            "plaintext" | "text" | "txt" => Some(SourceKind::PlainText),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file's bytes cannot be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    Empty,
+    /// Contains NUL bytes: not a text document.
+    Binary,
+    /// Not UTF-8; `line` is 1-based and `offset` the byte of the first bad sequence.
+    InvalidUtf8 { offset: usize, line: usize },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Empty => f.write_str("the file is empty; there is nothing to check"),
+            InputError::Binary => f.write_str(
+                "the file is binary (it contains NUL bytes), not a text document; check .md or .txt files, or exclude it",
+            ),
+            InputError::InvalidUtf8 { offset, line } => write!(
+                f,
+                "the file is not valid UTF-8 (first bad byte at offset {offset}, line {line}); save it as UTF-8 and check it again"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Checks that `bytes` are a non-empty UTF-8 text document and returns them as `&str`.
+/// A BOM is kept: byte offsets index the bytes as read.
+pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
+    if bytes.is_empty() {
+        return Err(InputError::Empty);
+    }
+    // A NUL in the first 8 KiB is how git and ripgrep tell binary files apart.
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(InputError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(InputError::InvalidUtf8 { offset, line })
+        }
+    }
+}
+
+/// Length of a leading UTF-8 byte-order mark (0 or 3).
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_name() {
+        assert_eq!(SourceKind::from_path("a/b/Ärende.MD"), Some(SourceKind::Markdown));
+        assert_eq!(SourceKind::from_path("x.markdown"), Some(SourceKind::Markdown));
+        assert_eq!(SourceKind::from_path("x.txt"), Some(SourceKind::PlainText));
+        assert_eq!(SourceKind::from_path("x.docx"), None);
+        assert_eq!(SourceKind::from_path("README"), None);
+    }
+
+    #[test]
+    fn decode_rejects_empty_binary_and_invalid() {
+        assert_eq!(decode(b""), Err(InputError::Empty));
+        assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(InputError::Binary));
+        assert_eq!(
+            decode(b"rad 1\nrad \xe4 2"),
+            Err(InputError::InvalidUtf8 { offset: 10, line: 2 })
+        );
+        assert_eq!(decode("\u{feff}Hej".as_bytes()), Ok("\u{feff}Hej"));
+    }
+}
