@@ -1,7 +1,71 @@
-//! The arendelint language server (stub: being built).
+//! The arendelint language server: a thin layer over `arendelint-core` that
+//! speaks LSP over stdio (tower-lsp on tokio).
+//!
+//! Diagnostics are pushed after each change (or pulled, when the client
+//! advertises `textDocument/diagnostic`), with quick fixes, "disable for this
+//! line", `source.fixAll.arendelint` and hover explanations.
 
-/// Runs the language server on stdin/stdout until the client exits.
-/// Returns the process exit code.
+mod actions;
+mod analysis;
+mod config_store;
+mod document;
+mod exit;
+mod hover;
+mod lsp_diagnostic;
+mod position;
+mod publisher;
+mod server;
+mod session;
+mod settings;
+mod state;
+
+pub use analysis::MAX_DOCUMENT_BYTES;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp::{LspService, Server};
+
+/// Runs the language server on stdin/stdout until the client sends `exit` (or
+/// closes stdin). Returns the process exit code: 0 after `shutdown` + `exit`,
+/// 1 otherwise, as the protocol asks.
 pub fn run_stdio() -> i32 {
-    0
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("arendelint lsp: cannot start the async runtime: {e}");
+            return 2;
+        }
+    };
+    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // Stdin is read on a blocking thread that may sit in read(2) forever; do
+    // not wait for it.
+    runtime.shutdown_background();
+    if clean {
+        0
+    } else {
+        1
+    }
+}
+
+/// Serves one client over any byte streams (stdio, or an in-memory duplex in
+/// tests and the benchmark). Returns whether `shutdown` came before the end.
+pub async fn serve<I, O>(input: I, output: O) -> bool
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let flag = shutdown.clone();
+    let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
+    let (service, exited) = exit::ExitWatch::new(service);
+    tokio::select! {
+        () = Server::new(input, output, socket).serve(service) => {}
+        _ = exited => {}
+    }
+    shutdown.load(Ordering::SeqCst)
 }

@@ -1,0 +1,150 @@
+//! An open document: its text, version and kind, kept in sync with the client.
+
+use crate::position::{self, Encoding};
+use arendelint_core::{LineIndex, SourceKind};
+use std::sync::Arc;
+use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
+
+/// The text of an open document at one version. Cheap to clone: analysis runs on
+/// a snapshot while the next edit is applied to the live copy.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub text: Arc<String>,
+    pub index: Arc<LineIndex>,
+    pub version: i32,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub snapshot: Snapshot,
+    /// `None` for files arendelint does not check (e.g. an open `arendelint.toml`).
+    pub kind: Option<SourceKind>,
+}
+
+impl Document {
+    pub fn new(uri: &Url, language_id: &str, text: String, version: i32) -> Document {
+        let kind = SourceKind::from_language_id(language_id)
+            .or_else(|| SourceKind::from_path(uri.path()))
+            .filter(|_| !is_config_uri(uri));
+        Document {
+            snapshot: Snapshot {
+                index: Arc::new(LineIndex::new(&text)),
+                text: Arc::new(text),
+                version,
+            },
+            kind,
+        }
+    }
+
+    /// Applies incremental (or full) changes in order. Ranges beyond the end of
+    /// the document are clamped rather than rejected: a client that is off by a
+    /// line must not lose the user's text.
+    pub fn apply(
+        &mut self,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        version: i32,
+        encoding: Encoding,
+    ) {
+        let snap = &mut self.snapshot;
+        for change in changes {
+            let text = Arc::make_mut(&mut snap.text);
+            match change.range {
+                Some(range) => {
+                    let span = position::byte_range(text, &snap.index, range, encoding);
+                    text.replace_range(span, &change.text);
+                }
+                None => *text = change.text,
+            }
+            snap.index = Arc::new(LineIndex::new(text));
+        }
+        snap.version = version;
+    }
+}
+
+/// Whether a URI names an `arendelint.toml`.
+pub fn is_config_uri(uri: &Url) -> bool {
+    uri.path()
+        .rsplit('/')
+        .next()
+        .is_some_and(|name| name == arendelint_core::fs::CONFIG_FILE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp::lsp_types::{Position, Range};
+
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: range.map(|(a, b)| Range::new(Position::new(a.0, a.1), Position::new(b.0, b.1))),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    fn doc(text: &str) -> Document {
+        let uri = Url::parse("file:///tmp/a.md").expect("a valid URI");
+        Document::new(&uri, "markdown", text.to_string(), 1)
+    }
+
+    #[test]
+    fn incremental_edits_after_emoji_and_crlf() {
+        let mut d = doc("Rubrik\r\nÖ 😀 x\r\n");
+        // UTF-16: "Ö 😀 " is 5 units; replace "x".
+        d.apply(
+            vec![change(Some(((1, 5), (1, 6))), "patienter")],
+            2,
+            Encoding::Utf16,
+        );
+        assert_eq!(d.snapshot.text.as_str(), "Rubrik\r\nÖ 😀 patienter\r\n");
+        // UTF-8: "Ö 😀 " is 8 bytes.
+        d.apply(
+            vec![change(Some(((1, 8), (1, 8))), "alla ")],
+            3,
+            Encoding::Utf8,
+        );
+        assert_eq!(
+            d.snapshot.text.as_str(),
+            "Rubrik\r\nÖ 😀 alla patienter\r\n"
+        );
+        assert_eq!(d.snapshot.version, 3);
+    }
+
+    #[test]
+    fn edits_beyond_the_end_are_clamped_and_full_changes_replace() {
+        let mut d = doc("ab\ncd");
+        d.apply(
+            vec![change(Some(((7, 0), (9, 3))), "!")],
+            2,
+            Encoding::Utf16,
+        );
+        assert_eq!(d.snapshot.text.as_str(), "ab\ncd!");
+        d.apply(
+            vec![change(Some(((0, 99), (5, 0))), "")],
+            3,
+            Encoding::Utf16,
+        );
+        assert_eq!(d.snapshot.text.as_str(), "ab");
+        d.apply(vec![change(None, "ny text")], 4, Encoding::Utf16);
+        assert_eq!(d.snapshot.text.as_str(), "ny text");
+    }
+
+    #[test]
+    fn kind_from_language_id_or_extension() {
+        let txt = Url::parse("file:///x/b.txt").expect("a valid URI");
+        assert_eq!(
+            Document::new(&txt, "", String::new(), 0).kind,
+            Some(SourceKind::PlainText)
+        );
+        let toml = Url::parse("file:///x/arendelint.toml").expect("a valid URI");
+        assert_eq!(Document::new(&toml, "toml", String::new(), 0).kind, None);
+        let untitled = Url::parse("untitled:Untitled-1").expect("a valid URI");
+        assert_eq!(
+            Document::new(&untitled, "markdown", String::new(), 0).kind,
+            Some(SourceKind::Markdown)
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! A core finding as an LSP diagnostic.
+
+use crate::position::{self, Encoding};
+use arendelint_core::{docs, ConfigError, Diagnostic, Lang, LineIndex, Severity};
+use tower_lsp::lsp_types::{
+    CodeDescription, Diagnostic as LspDiagnostic, DiagnosticSeverity, NumberOrString, Url,
+};
+
+pub const SOURCE: &str = "arendelint";
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+pub fn to_lsp(
+    d: &Diagnostic,
+    text: &str,
+    index: &LineIndex,
+    lang: Lang,
+    encoding: Encoding,
+) -> LspDiagnostic {
+    LspDiagnostic {
+        range: position::diagnostic_range(text, index, &d.span, encoding),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.rule.code().to_string())),
+        code_description: Url::parse(&docs::documentation_url(d.rule, lang))
+            .ok()
+            .map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: d.message.clone(),
+        ..LspDiagnostic::default()
+    }
+}
+
+/// A broken `arendelint.toml` as a diagnostic on the line the error names.
+pub fn config_error(text: &str, error: &ConfigError, encoding: Encoding) -> LspDiagnostic {
+    let index = LineIndex::new(text);
+    let line = error.line.unwrap_or(1).saturating_sub(1);
+    LspDiagnostic {
+        range: position::line_range(text, &index, line, encoding),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some(SOURCE.to_string()),
+        message: error.message.clone(),
+        ..LspDiagnostic::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arendelint_core::Rule;
+    use tower_lsp::lsp_types::{Position, Range};
+
+    #[test]
+    fn code_link_source_severity_and_range() {
+        let text = "Hej 😀 alla\n";
+        let d = Diagnostic {
+            rule: Rule::Jam003,
+            severity: Severity::Warning,
+            message: "m".into(),
+            span: 9..13,
+            fix: None,
+            case: None,
+        };
+        let l = to_lsp(&d, text, &LineIndex::new(text), Lang::En, Encoding::Utf16);
+        assert_eq!(
+            l.range,
+            Range::new(Position::new(0, 7), Position::new(0, 11))
+        );
+        assert_eq!(l.code, Some(NumberOrString::String("JAM003".into())));
+        assert_eq!(l.severity, Some(DiagnosticSeverity::WARNING));
+        assert_eq!(l.source.as_deref(), Some("arendelint"));
+        let href = l
+            .code_description
+            .map(|c| c.href.to_string())
+            .unwrap_or_default();
+        assert!(href.ends_with("/en/JAM003.md"), "{href}");
+        assert_eq!(severity(Severity::Info), DiagnosticSeverity::INFORMATION);
+    }
+
+    #[test]
+    fn config_error_sits_on_its_line() {
+        let text = "lang = \"sv\"\r\nfärg = 1\r\n";
+        let error = ConfigError {
+            origin: "arendelint.toml".into(),
+            line: Some(2),
+            column: Some(1),
+            message: "unknown field `färg`".into(),
+        };
+        let d = config_error(text, &error, Encoding::Utf16);
+        assert_eq!(
+            d.range,
+            Range::new(Position::new(1, 0), Position::new(1, 8))
+        );
+        assert_eq!(d.severity, Some(DiagnosticSeverity::ERROR));
+    }
+}
