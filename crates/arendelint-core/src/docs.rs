@@ -326,6 +326,152 @@ mod tests {
         }
     }
 
+    /// The bad example of every explanation is reported by its rule, the good one is not
+    /// (section rules get their examples under a gender heading when they have none).
+    #[test]
+    fn explanation_examples_are_true() {
+        let mut config = Config::default();
+        config.set_severity(Rule::Jam007, Some(crate::Severity::Info));
+        let linter = crate::Linter::new(&config).unwrap_or_else(|e| panic!("{e}"));
+        for meta in RULES {
+            for lang in LANGS {
+                let text = explanation(meta.rule, lang);
+                let example = text
+                    .split(sections(lang)[2])
+                    .nth(1)
+                    .and_then(|rest| rest.split(sections(lang)[3]).next())
+                    .unwrap_or_default();
+                let blocks = code_blocks(example, "markdown");
+                assert_eq!(
+                    blocks.len(),
+                    2,
+                    "{} {lang:?}: a bad and a good example",
+                    meta.code
+                );
+                let found = |block: &str| {
+                    let doc = if meta.rule.level() == crate::Level::Section && !block.contains('#')
+                    {
+                        format!("# Ärende\n\n## Bakgrund\n\nText.\n\n## Konsekvenser för jämställdhet\n\n{block}")
+                    } else {
+                        block.to_string()
+                    };
+                    linter
+                        .lint(&doc, crate::SourceKind::Markdown)
+                        .iter()
+                        .any(|d| d.rule == meta.rule)
+                };
+                assert!(
+                    found(&blocks[0]),
+                    "{} {lang:?}: bad example not reported",
+                    meta.code
+                );
+                assert!(
+                    !found(&blocks[1]),
+                    "{} {lang:?}: good example reported",
+                    meta.code
+                );
+            }
+        }
+    }
+
+    /// The findings that `examples/README.md` promises, as (rule, line, text); the text
+    /// of section and document findings is not compared.
+    #[test]
+    fn examples_give_the_documented_findings() {
+        let org = Config::from_toml_str(
+            include_str!("../../../examples/organisation/arendelint.toml"),
+            "examples/organisation/arendelint.toml",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let cases: [(
+            &str,
+            &str,
+            crate::SourceKind,
+            &Config,
+            &[(&str, usize, &str)],
+        ); 4] = [
+            (
+                "exemplariskt-arende.md",
+                include_str!("../../../examples/exemplariskt-arende.md"),
+                crate::SourceKind::Markdown,
+                &Config::default(),
+                &[],
+            ),
+            (
+                "brister-i-arende.md",
+                include_str!("../../../examples/brister-i-arende.md"),
+                crate::SourceKind::Markdown,
+                &Config::default(),
+                &[
+                    ("JAM003", 10, "invånarna"),
+                    ("JAM003", 10, "alla"),
+                    ("JAM004", 18, "45 procent"),
+                    ("JAM004", 20, "1 240 brukare"),
+                    ("JAM003", 20, "patienterna"),
+                    ("JAM004", 22, "Antalet deltagare ökade med 30"),
+                    ("JAM004", 26, "| Aktivitet | Deltagare | Tillfällen |"),
+                    ("JAM003", 36, "alla invånare"),
+                    ("JAM003", 37, "brukarna"),
+                    ("JAM003", 38, "eleverna"),
+                    ("JAM002", 46, ""),
+                    ("JAM003", 52, "barnen"),
+                ],
+            ),
+            (
+                "saknar-jamstalldhet.txt",
+                include_str!("../../../examples/saknar-jamstalldhet.txt"),
+                crate::SourceKind::PlainText,
+                &Config::default(),
+                &[
+                    ("JAM001", 1, ""),
+                    ("JAM003", 13, "Invånarna"),
+                    ("JAM004", 24, "2 300 besökare"),
+                    ("JAM004", 26, "62 procent"),
+                    ("JAM004", 26, "480 personer"),
+                    ("JAM003", 28, "besökarna"),
+                    ("JAM003", 35, "alla"),
+                    ("JAM003", 38, "Barn"),
+                    ("JAM003", 39, "elever"),
+                    ("JAM003", 52, "ungdomar"),
+                    ("JAM003", 60, "alla"),
+                ],
+            ),
+            (
+                "organisation/anhorigstod.md",
+                include_str!("../../../examples/organisation/anhorigstod.md"),
+                crate::SourceKind::Markdown,
+                &org,
+                &[
+                    ("JAM004", 18, "350 anhöriga"),
+                    ("JAM003", 18, "Anhörigas"),
+                    ("JAM003", 18, "kunderna"),
+                    ("JAM003", 20, "anhöriga"),
+                    ("JAM007", 25, ""),
+                ],
+            ),
+        ];
+        for (name, text, kind, config, expected) in cases {
+            let linter = crate::Linter::new(config).unwrap_or_else(|e| panic!("{e}"));
+            let mut got: Vec<(&str, usize, &str)> = linter
+                .lint(text, kind)
+                .iter()
+                .map(|d| {
+                    let line = text[..d.span.start].matches('\n').count() + 1;
+                    // Section and document findings are compared by line only.
+                    let span = match d.rule.level() {
+                        crate::Level::Span => &text[d.span.clone()],
+                        _ => "",
+                    };
+                    (d.rule.code(), line, span)
+                })
+                .collect();
+            let mut want = expected.to_vec();
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
     #[test]
     fn example_configuration_parses() {
         let text = include_str!("../../../examples/organisation/arendelint.toml");

@@ -30,12 +30,15 @@
 mod config;
 mod diagnostic;
 pub mod docs;
+mod document;
 mod engine;
 mod fix;
 #[cfg(feature = "std-fs")]
 pub mod fs;
 mod line_index;
+mod phrase;
 mod registry;
+mod ruledata;
 mod source;
 mod suppress_edit;
 

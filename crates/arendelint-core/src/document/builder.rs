@@ -1,0 +1,357 @@
+//! Collects tokens block by block and turns them into sentences, headings,
+//! sections and tables. Shared by the Markdown and plain-text front ends.
+
+use super::tokenize::Tokenizer;
+use super::*;
+use crate::source::bom_len;
+
+pub(crate) struct Builder<'t, 'd> {
+    pub text: &'t str,
+    pub data: &'d RuleData,
+    kind: SourceKind,
+    norm: String,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    headings: Vec<Heading>,
+    tables: Vec<Table>,
+    comments: Vec<Comment>,
+    /// First token of the open block.
+    block_start: usize,
+    /// Text waiting to be tokenized: contiguous pieces are merged first so that
+    /// a hyphenated line break across a soft break can be joined.
+    pending: Option<Range<usize>>,
+    blocks: usize,
+    /// Level of the last ATX/setext heading (bold pseudo-headings sit below it).
+    last_level: u8,
+}
+
+/// What the front end knows about a finished block.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BlockInfo {
+    pub ctx: Ctx,
+    /// The paragraph is bold text only (a pseudo-heading).
+    pub bold_only: bool,
+    /// A `Label:` opening may make it a labelled section.
+    pub allow_label: bool,
+}
+
+impl<'t, 'd> Builder<'t, 'd> {
+    pub fn new(text: &'t str, kind: SourceKind, data: &'d RuleData) -> Self {
+        Builder {
+            text,
+            data,
+            kind,
+            norm: String::with_capacity(text.len() / 2),
+            tokens: Vec::with_capacity(text.len() / 5),
+            sentences: Vec::new(),
+            headings: Vec::new(),
+            tables: Vec::new(),
+            comments: Vec::new(),
+            block_start: 0,
+            pending: None,
+            blocks: 0,
+            last_level: 0,
+        }
+    }
+
+    /// Where the text starts after a BOM.
+    pub fn content_start(&self) -> usize {
+        bom_len(self.text)
+    }
+
+    /// Adds checkable text (source range whose text is the content).
+    pub fn piece(&mut self, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        if let Some(p) = &mut self.pending {
+            let gap = self.text.get(p.end..range.start).unwrap_or("x");
+            if p.end <= range.start && gap.chars().all(char::is_whitespace) {
+                p.end = range.end;
+                return;
+            }
+        }
+        self.flush();
+        self.pending = Some(range);
+    }
+
+    /// Adds something that is not prose (inline code, an entity): it separates words.
+    pub fn opaque(&mut self, range: Range<usize>) {
+        self.flush();
+        let at = self.norm.len() as u32;
+        self.tokens.push(Token {
+            start: range.start,
+            end: range.end,
+            kind: TokKind::Opaque,
+            space_before: true,
+            norm_start: at,
+            norm_end: at,
+        });
+    }
+
+    fn flush(&mut self) {
+        if let Some(range) = self.pending.take() {
+            let tokenizer = Tokenizer {
+                text: self.text,
+                join_hyphens: true,
+                joiners: &self.data.compound_joiners,
+            };
+            tokenizer.run(range, &mut self.tokens, &mut self.norm);
+        }
+    }
+
+    pub fn comment(&mut self, range: Range<usize>, inner: Range<usize>) {
+        self.comments.push(Comment { range, inner });
+    }
+
+    /// Drops the open block's tokens (e.g. an empty or skipped block).
+    pub fn has_open_tokens(&mut self) -> bool {
+        self.flush();
+        self.tokens.len() > self.block_start
+    }
+
+    /// Ends a paragraph, list item or cell: splits it into sentences, or makes it a
+    /// pseudo-heading or labelled section. Returns the sentence range added.
+    pub fn end_block(&mut self, info: BlockInfo) -> Range<usize> {
+        self.flush();
+        let range = self.block_start..self.tokens.len();
+        self.block_start = self.tokens.len();
+        let first_sentence = self.sentences.len();
+        if range.is_empty() {
+            return first_sentence..first_sentence;
+        }
+        self.blocks += 1;
+        if info.ctx == Ctx::Body && info.bold_only {
+            let level = self.last_level.saturating_add(1);
+            self.push_heading(range, level, HeadingKind::Bold);
+            return first_sentence..self.sentences.len();
+        }
+        if info.ctx == Ctx::Body && info.allow_label {
+            if let Some(colon) = self.label_end(range.clone()) {
+                let h = self.push_heading(range.start..colon + 1, u8::MAX, HeadingKind::Label);
+                self.split_sentences(colon + 1..range.end, info.ctx);
+                self.headings[h].label_end = Some(self.sentences.len());
+                return first_sentence..self.sentences.len();
+            }
+        }
+        self.split_sentences(range, info.ctx);
+        first_sentence..self.sentences.len()
+    }
+
+    /// Ends a heading block (ATX/setext heading or plain-text heading line).
+    pub fn end_heading(&mut self, level: u8, kind: HeadingKind) {
+        self.flush();
+        let range = self.block_start..self.tokens.len();
+        self.block_start = self.tokens.len();
+        if range.is_empty() {
+            return;
+        }
+        self.blocks += 1;
+        if kind == HeadingKind::Markdown {
+            self.last_level = level;
+        }
+        self.push_heading(range, level, kind);
+    }
+
+    fn push_heading(&mut self, range: Range<usize>, level: u8, kind: HeadingKind) -> usize {
+        let start = self.tokens[range.start].start;
+        let end = self.tokens[range.end - 1].end;
+        // A heading is reported on its first line.
+        let line_end = self.text[start..end].find(['\r', '\n']).map_or(end, |i| start + i);
+        let text = self.join_norm(range.clone());
+        self.sentences.push(Sentence {
+            tokens: range,
+            ctx: Ctx::Heading,
+            block: self.blocks,
+        });
+        self.headings.push(Heading {
+            level,
+            kind,
+            span: start..line_end,
+            text,
+            sentence: self.sentences.len() - 1,
+            label_end: None,
+        });
+        self.headings.len() - 1
+    }
+
+    /// Lower-cased text of tokens, with a space where the source had one.
+    fn join_norm(&self, range: Range<usize>) -> String {
+        let mut out = String::new();
+        for (n, t) in self.tokens[range].iter().enumerate() {
+            if n > 0 && t.space_before {
+                out.push(' ');
+            }
+            out.push_str(&self.norm[t.norm_start as usize..t.norm_end as usize]);
+        }
+        out
+    }
+
+    /// The colon token ending a section label (§1, §6.11), if the block opens with one.
+    fn label_end(&self, range: Range<usize>) -> Option<usize> {
+        let mut words = 0;
+        for i in range.clone().take(16) {
+            match self.tokens[i].kind {
+                TokKind::Word => words += 1,
+                TokKind::Punct(':') if words > 0 => {
+                    let label = self.join_norm(range.start..i);
+                    let is_section = self.data.consequence_labels.contains(&label)
+                        || self.data.is_gender_heading(&label);
+                    return is_section.then_some(i);
+                }
+                TokKind::Punct('-' | '/' | '+') | TokKind::Number => {}
+                _ => return None,
+            }
+            if words > 6 {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn split_sentences(&mut self, range: Range<usize>, ctx: Ctx) {
+        let mut start = range.start;
+        for i in range.clone() {
+            let t = self.tokens[i];
+            let TokKind::Punct('.' | '!' | '?' | '…') = t.kind else {
+                continue;
+            };
+            let Some(next) = self.tokens.get(i + 1).filter(|_| i + 1 < range.end) else {
+                continue;
+            };
+            let starts_sentence = next.space_before
+                && self.text[next.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if starts_sentence && !(t.kind == TokKind::Punct('.') && self.is_abbreviation(t.end)) {
+                self.sentences.push(Sentence {
+                    tokens: start..i + 1,
+                    ctx,
+                    block: self.blocks,
+                });
+                start = i + 1;
+            }
+        }
+        if start < range.end {
+            self.sentences.push(Sentence {
+                tokens: start..range.end,
+                ctx,
+                block: self.blocks,
+            });
+        }
+    }
+
+    /// Whether the period ending at `end` closes an abbreviation (`t.ex.`, `kap.`).
+    fn is_abbreviation(&self, end: usize) -> bool {
+        let before = &self.text[..end];
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = before[start..]
+            .trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_'])
+            .to_lowercase();
+        self.data.abbreviations.contains(&word)
+    }
+
+    /// Starts a table; cells are added with [`Builder::table_cell`].
+    pub fn begin_table(&mut self, start: usize) {
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1).max(self.content_start());
+        let line_end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        let line = &self.text[line_start..line_end];
+        let trimmed_start = line_start + (line.len() - line.trim_start().len());
+        let trimmed_end = line_start + line.trim_end().len();
+        self.tables.push(Table {
+            header_span: trimmed_start..trimmed_end.max(trimmed_start),
+            header_cells: Vec::new(),
+            first_column: Vec::new(),
+            numeric: false,
+        });
+    }
+
+    /// Ends a table cell: `header` for the head row, `first` for a row's first cell.
+    pub fn table_cell(&mut self, header: bool, first: bool) {
+        self.flush();
+        let range = self.block_start..self.tokens.len();
+        self.end_block(BlockInfo {
+            ctx: Ctx::TableCell,
+            bold_only: false,
+            allow_label: false,
+        });
+        let numeric = !range.is_empty()
+            && range.clone().any(|i| self.tokens[i].kind == TokKind::Number)
+            && range.clone().all(|i| {
+                matches!(
+                    self.tokens[i].kind,
+                    TokKind::Number | TokKind::Punct('%' | '-' | '–' | '+' | '(' | ')' | '.' | ',')
+                )
+            });
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
+        if header {
+            table.header_cells.push(range);
+        } else {
+            if first {
+                table.first_column.push(range);
+            }
+            table.numeric |= numeric;
+        }
+    }
+
+    pub fn finish(mut self) -> Document<'t> {
+        self.flush();
+        let sections = self.sections();
+        Document {
+            text: self.text,
+            kind: self.kind,
+            norm: self.norm,
+            tokens: self.tokens,
+            sentences: self.sentences,
+            headings: self.headings,
+            sections,
+            tables: self.tables,
+            comments: self.comments,
+        }
+    }
+
+    /// Each heading's body: until the next heading of the same or a higher level
+    /// (labels: the rest of their paragraph).
+    fn sections(&self) -> Vec<Section> {
+        let n = self.sentences.len();
+        let is_case_part = |h: &Heading| {
+            let t = h.text.trim_end_matches([':', '.', ' ']);
+            self.data
+                .case_parts
+                .iter()
+                .any(|p| t == p || t.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')))
+        };
+        let first_case_part = self.headings.iter().position(is_case_part);
+        let mut sections = Vec::with_capacity(self.headings.len());
+        for (i, h) in self.headings.iter().enumerate() {
+            let body_start = h.sentence + 1;
+            let body_end = match h.label_end {
+                Some(end) => end,
+                None => self.headings[i + 1..]
+                    .iter()
+                    .find(|o| o.kind != HeadingKind::Label && o.level <= h.level)
+                    .map_or(n, |o| o.sentence),
+            };
+            let is_title = match self.kind {
+                SourceKind::PlainText => first_case_part.is_some_and(|f| i < f),
+                SourceKind::Markdown => self.headings[i + 1..]
+                    .iter()
+                    .take_while(|o| o.sentence < body_end)
+                    .any(is_case_part),
+            };
+            sections.push(Section {
+                heading: i,
+                body: body_start..body_end.max(body_start),
+                is_title,
+            });
+        }
+        sections
+    }
+}

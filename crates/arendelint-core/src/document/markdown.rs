@@ -1,0 +1,198 @@
+//! Markdown front end: pulldown-cmark events with source offsets → the builder.
+
+use super::builder::{BlockInfo, Builder};
+use super::{Ctx, HeadingKind};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+/// State of the paragraph, list item, heading or cell being read.
+#[derive(Default)]
+struct Open {
+    active: bool,
+    heading: Option<u8>,
+    strong_depth: usize,
+    /// Text outside bold (or other content) was seen.
+    plain_content: bool,
+    any_content: bool,
+}
+
+pub(super) fn parse(b: &mut Builder) {
+    let offset = b.content_start();
+    let text = b.text;
+    let source = &text[offset..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    let mut open = Open::default();
+    let mut quote_depth = 0usize;
+    // Depth of constructs whose text is not prose: code blocks, front matter,
+    // images (alt text), autolinks.
+    let mut skip_depth = 0usize;
+    let mut html_block_start: Option<usize> = None;
+    let mut in_table_head = false;
+    let mut cell_in_row = 0usize;
+    let mut in_cell = false;
+    let mut in_autolink = false;
+
+    let ctx = |quote_depth: usize| if quote_depth > 0 { Ctx::Quote } else { Ctx::Body };
+
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        let range = range.start + offset..range.end + offset;
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph | Tag::Item => {
+                    close(b, &mut open, ctx(quote_depth));
+                    open = Open {
+                        active: true,
+                        ..Open::default()
+                    };
+                }
+                Tag::Heading { level, .. } => {
+                    close(b, &mut open, ctx(quote_depth));
+                    open = Open {
+                        active: true,
+                        heading: Some(level as u8),
+                        ..Open::default()
+                    };
+                }
+                Tag::BlockQuote(_) => {
+                    close(b, &mut open, ctx(quote_depth));
+                    quote_depth += 1;
+                }
+                Tag::List(_) => close(b, &mut open, ctx(quote_depth)),
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => {
+                    close_if_block(b, &mut open, ctx(quote_depth), &tag);
+                    skip_depth += 1;
+                }
+                Tag::Link { link_type, .. }
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
+                {
+                    in_autolink = true;
+                    open.plain_content = true;
+                }
+                Tag::HtmlBlock => {
+                    close(b, &mut open, ctx(quote_depth));
+                    html_block_start = Some(range.start);
+                }
+                Tag::Table(_) => {
+                    close(b, &mut open, ctx(quote_depth));
+                    b.begin_table(range.start);
+                }
+                Tag::TableHead => {
+                    in_table_head = true;
+                    cell_in_row = 0;
+                }
+                Tag::TableRow => cell_in_row = 0,
+                Tag::TableCell => {
+                    close(b, &mut open, ctx(quote_depth));
+                    in_cell = true;
+                }
+                Tag::Strong => open.strong_depth += 1,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph | TagEnd::Item => close(b, &mut open, ctx(quote_depth)),
+                TagEnd::Heading(level) => {
+                    if open.active {
+                        b.end_heading(level as u8, HeadingKind::Markdown);
+                    }
+                    open = Open::default();
+                }
+                TagEnd::BlockQuote(_) => {
+                    close(b, &mut open, ctx(quote_depth));
+                    quote_depth = quote_depth.saturating_sub(1);
+                }
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
+                    skip_depth = skip_depth.saturating_sub(1);
+                }
+                TagEnd::Link => in_autolink = false,
+                TagEnd::HtmlBlock => {
+                    if let Some(start) = html_block_start.take() {
+                        comments_in(b, start..range.end);
+                    }
+                }
+                TagEnd::TableHead => in_table_head = false,
+                TagEnd::TableCell => {
+                    in_cell = false;
+                    b.table_cell(in_table_head, cell_in_row == 0);
+                    cell_in_row += 1;
+                }
+                TagEnd::Strong => open.strong_depth = open.strong_depth.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(t) if skip_depth == 0 && !in_autolink => {
+                if !open.active && !in_cell {
+                    open = Open {
+                        active: true,
+                        ..Open::default()
+                    };
+                }
+                if !t.trim().is_empty() {
+                    open.any_content = true;
+                    if open.strong_depth == 0 {
+                        open.plain_content = true;
+                    }
+                }
+                if text.get(range.clone()) == Some(&*t) {
+                    b.piece(range);
+                } else {
+                    b.opaque(range);
+                }
+            }
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) if skip_depth == 0 => {
+                open.any_content = true;
+                open.plain_content = true;
+                b.opaque(range);
+            }
+            Event::InlineHtml(_) | Event::Html(_) if html_block_start.is_none() => {
+                comments_in(b, range);
+            }
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {
+                open.plain_content = true;
+            }
+            _ => {}
+        }
+    }
+    close(b, &mut open, Ctx::Body);
+}
+
+fn close_if_block(b: &mut Builder, open: &mut Open, ctx: Ctx, tag: &Tag) {
+    if matches!(tag, Tag::CodeBlock(_) | Tag::MetadataBlock(_)) {
+        close(b, open, ctx);
+    }
+}
+
+/// Ends the open paragraph or list item.
+fn close(b: &mut Builder, open: &mut Open, ctx: Ctx) {
+    if open.active && open.heading.is_none() {
+        b.end_block(BlockInfo {
+            ctx,
+            bold_only: open.any_content && !open.plain_content,
+            allow_label: true,
+        });
+    } else if open.active {
+        b.has_open_tokens();
+    }
+    *open = Open::default();
+}
+
+/// Records every `<!-- … -->` inside `range`.
+fn comments_in(b: &mut Builder, range: std::ops::Range<usize>) {
+    let text = b.text;
+    let Some(slice) = text.get(range.clone()) else {
+        return;
+    };
+    let mut from = 0;
+    while let Some(open) = slice[from..].find("<!--") {
+        let start = from + open;
+        let Some(close) = slice[start + 4..].find("-->") else {
+            break;
+        };
+        let end = start + 4 + close + 3;
+        b.comment(
+            range.start + start..range.start + end,
+            range.start + start + 4..range.start + end - 3,
+        );
+        from = end;
+    }
+}

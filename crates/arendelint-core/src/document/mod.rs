@@ -1,0 +1,172 @@
+//! The document model (contract §1): one parse into tokens, sentences, headings,
+//! sections, tables and comments, all with byte offsets into the original text.
+//! Rules only query this model; none re-parses.
+
+mod builder;
+mod markdown;
+mod plaintext;
+mod tokenize;
+
+use crate::ruledata::RuleData;
+use crate::source::SourceKind;
+use std::ops::Range;
+
+pub(crate) use builder::Builder;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// A run of letters, with hyphens inside (and joined line-end hyphenation).
+    Word,
+    /// Digits with inner separators (`4 500`, `12,5`, `2024-08-20`, `2001:100`).
+    Number,
+    Punct(char),
+    /// Inline code, entities and the like: breaks word adjacency, never matches.
+    Opaque,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// White space (or markup) stands right before the token.
+    pub space_before: bool,
+    norm_start: u32,
+    norm_end: u32,
+}
+
+/// Where a sentence stands, which decides the rules that check it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ctx {
+    /// Paragraphs and list items: checked by the span rules.
+    Body,
+    Heading,
+    /// Block quotes quote other sources: not checked.
+    Quote,
+    /// Table cells: only JAM004 (d) looks at tables.
+    TableCell,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    pub tokens: Range<usize>,
+    pub ctx: Ctx,
+    /// Sentences of one paragraph, list item or cell share a block number.
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadingKind {
+    /// ATX or setext heading.
+    Markdown,
+    /// A paragraph of bold text only.
+    Bold,
+    /// `Label: text`: the section is the rest of the paragraph.
+    Label,
+    /// A heading line of a plain-text file.
+    Line,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub level: u8,
+    pub kind: HeadingKind,
+    /// What a finding on the heading points at.
+    pub span: Range<usize>,
+    /// Lower-cased text, words separated as in the source.
+    pub text: String,
+    /// The heading's own sentence.
+    pub sentence: usize,
+    /// For labels: the end of the paragraph's sentences.
+    pub label_end: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Section {
+    pub heading: usize,
+    /// Sentence indices of the body.
+    pub body: Range<usize>,
+    /// The case title, never a gender section (§6.15).
+    pub is_title: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    /// The header row's line, from the first `|` to the last.
+    pub header_span: Range<usize>,
+    /// Token ranges of the header cells and of the first cell of each body row.
+    pub header_cells: Vec<Range<usize>>,
+    pub first_column: Vec<Range<usize>>,
+    /// Some cell holds a number.
+    pub numeric: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Comment {
+    /// The whole `<!-- … -->`.
+    pub range: Range<usize>,
+    /// The text between the markers.
+    pub inner: Range<usize>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Document<'t> {
+    pub text: &'t str,
+    pub kind: SourceKind,
+    norm: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub headings: Vec<Heading>,
+    pub sections: Vec<Section>,
+    pub tables: Vec<Table>,
+    pub comments: Vec<Comment>,
+}
+
+impl<'t> Document<'t> {
+    pub fn parse(text: &'t str, kind: SourceKind, data: &RuleData) -> Document<'t> {
+        let mut builder = Builder::new(text, kind, data);
+        match kind {
+            SourceKind::Markdown => markdown::parse(&mut builder),
+            SourceKind::PlainText => plaintext::parse(&mut builder),
+        }
+        builder.finish()
+    }
+
+    /// The normalised (lower-cased, hyphenation-joined) text of a token.
+    pub fn norm(&self, t: &Token) -> &str {
+        &self.norm[t.norm_start as usize..t.norm_end as usize]
+    }
+
+    pub fn token_norm(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| self.norm(t))
+    }
+
+    /// The source text of a token.
+    pub fn source(&self, t: &Token) -> &'t str {
+        &self.text[t.start..t.end]
+    }
+
+    /// Normalised words and numbers of a token range (punctuation dropped), with their token indices.
+    pub fn words_in(&self, range: Range<usize>) -> (Vec<&str>, Vec<usize>) {
+        let mut words = Vec::new();
+        let mut index = Vec::new();
+        for i in range {
+            let t = &self.tokens[i];
+            if matches!(t.kind, TokKind::Word | TokKind::Number) {
+                words.push(self.norm(t));
+                index.push(i);
+            }
+        }
+        (words, index)
+    }
+
+    /// Token range covered by a range of sentences.
+    pub fn sentence_tokens(&self, sentences: Range<usize>) -> Range<usize> {
+        if sentences.is_empty() {
+            return 0..0;
+        }
+        let start = self.sentences[sentences.start].tokens.start;
+        let end = self.sentences[sentences.end - 1].tokens.end;
+        start..end
+    }
+}

@@ -1,0 +1,215 @@
+//! Plain-text front end (often PDF-extracted): heading lines, page furniture,
+//! paragraphs and list items (contract §1 and §6.12).
+
+use super::builder::{BlockInfo, Builder};
+use super::{Ctx, HeadingKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    /// Page headers and footers: neither headings nor body text.
+    Furniture,
+    /// A suppression or other `<!-- … -->` comment on its own line.
+    Comment,
+    Heading,
+    Body,
+    /// The first line of a list item.
+    Item,
+}
+
+struct Line {
+    range: Range<usize>,
+    kind: Kind,
+}
+
+pub(super) fn parse(b: &mut Builder) {
+    let lines = classify(b);
+    let mut in_block = false;
+    let end_body = |b: &mut Builder, in_block: &mut bool| {
+        if *in_block {
+            b.end_block(BlockInfo {
+                ctx: Ctx::Body,
+                bold_only: false,
+                allow_label: true,
+            });
+            *in_block = false;
+        }
+    };
+    for line in &lines {
+        match line.kind {
+            Kind::Blank => end_body(b, &mut in_block),
+            Kind::Furniture => {}
+            Kind::Comment => {
+                end_body(b, &mut in_block);
+                let r = line.range.clone();
+                let trimmed = b.text[r.clone()].trim();
+                let start = r.start + b.text[r.clone()].find("<!--").unwrap_or(0);
+                let end = start + trimmed.len();
+                b.comment(start..end, start + 4..end.saturating_sub(3).max(start + 4));
+            }
+            Kind::Heading => {
+                end_body(b, &mut in_block);
+                b.piece(line.range.clone());
+                b.end_heading(1, HeadingKind::Line);
+            }
+            Kind::Item => {
+                end_body(b, &mut in_block);
+                b.piece(line.range.clone());
+                in_block = true;
+            }
+            Kind::Body => {
+                b.piece(line.range.clone());
+                in_block = true;
+            }
+        }
+    }
+    end_body(b, &mut in_block);
+}
+
+fn classify(b: &Builder) -> Vec<Line> {
+    let text = b.text;
+    let data = b.data;
+    let mut lines = Vec::new();
+    let mut start = b.content_start();
+    while start <= text.len() {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let content_end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        let s = &text[start..content_end];
+        let kind = if s.trim().is_empty() {
+            Kind::Blank
+        } else if s.trim_start().starts_with("<!--") && s.trim_end().ends_with("-->") {
+            Kind::Comment
+        } else if data.page_patterns.iter().any(|p| p.is_match(s)) || s.contains('\u{c}') {
+            Kind::Furniture
+        } else {
+            Kind::Body
+        };
+        lines.push(Line {
+            range: start..content_end,
+            kind,
+        });
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    mark_repeated_furniture(text, &mut lines);
+
+    // Headings and list items.
+    for i in 0..lines.len() {
+        if lines[i].kind != Kind::Body {
+            continue;
+        }
+        let s = text[lines[i].range.clone()].trim();
+        if is_list_item(s) {
+            lines[i].kind = Kind::Item;
+            continue;
+        }
+        let prev = lines[..i]
+            .iter()
+            .rev()
+            .find(|l| !matches!(l.kind, Kind::Furniture | Kind::Comment));
+        let starts_paragraph = prev.is_none_or(|l| matches!(l.kind, Kind::Blank | Kind::Heading));
+        let next = lines[i + 1..]
+            .iter()
+            .find(|l| !matches!(l.kind, Kind::Furniture | Kind::Comment));
+        let known = is_known_heading(b, s);
+        if !starts_paragraph && !known {
+            continue;
+        }
+        let words = s.split_whitespace().count();
+        if words == 0 || !s.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let ends_in_mark = s.ends_with(['.', ',', ';', ':', '!', '?']);
+        if known && !s.ends_with(['.', ',', ';', '!', '?']) {
+            lines[i].kind = Kind::Heading;
+            continue;
+        }
+        if words > 10 || ends_in_mark {
+            continue;
+        }
+        let heading = match next {
+            None => true,
+            Some(n) if n.kind == Kind::Blank => true,
+            Some(n) => {
+                // The first line of a wrapped paragraph is a heading only when it
+                // is clearly shorter than the line after it (§6.12).
+                let next_len = text[n.range.clone()].trim().chars().count();
+                let len = s.chars().count();
+                n.kind == Kind::Body && (len as f64) <= 0.6 * next_len as f64
+            }
+        };
+        if heading {
+            lines[i].kind = Kind::Heading;
+        }
+    }
+    lines
+}
+
+/// A line of known section vocabulary by itself (`Bakgrund`, `Jämställdhet:`).
+fn is_known_heading(b: &Builder, line: &str) -> bool {
+    let data = b.data;
+    let t = line.trim_end_matches(':').trim().to_lowercase();
+    let words = t.split_whitespace().count();
+    data.known_headings.contains(&t)
+        || data.case_parts.contains(&t)
+        || data.consequence_labels.contains(&t)
+        || data.closing_headings.contains(&t)
+        || (words <= 8 && data.is_gender_heading(&t) && !t.ends_with(['.', ',', ';', '!', '?']))
+}
+
+fn is_list_item(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('-' | '•' | '*' | '–' | '·') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() || c.is_alphabetic() => {
+            let marker: String = s.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let rest = &s[marker.len()..];
+            marker.len() <= 3
+                && (marker.chars().all(|c| c.is_ascii_digit()) || marker.len() == 1)
+                && (rest.starts_with(") ") || (rest.starts_with(". ") && marker.chars().all(|c| c.is_ascii_digit())))
+        }
+        _ => false,
+    }
+}
+
+/// A line repeated on several pages next to a page number is a running header
+/// or footer: every copy of it is furniture.
+fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in lines.iter() {
+        if l.kind == Kind::Body {
+            *counts.entry(text[l.range.clone()].trim()).or_default() += 1;
+        }
+    }
+    let near_page_number = |i: usize, lines: &[Line]| {
+        let lo = i.saturating_sub(3);
+        let hi = (i + 4).min(lines.len());
+        lines[lo..hi].iter().any(|l| l.kind == Kind::Furniture)
+    };
+    let repeated: Vec<&str> = counts
+        .iter()
+        .filter(|(line, &n)| n >= 2 && line.split_whitespace().count() <= 12)
+        .map(|(line, _)| *line)
+        .filter(|line| {
+            lines.iter().enumerate().any(|(i, l)| {
+                l.kind == Kind::Body && text[l.range.clone()].trim() == *line && near_page_number(i, lines)
+            })
+        })
+        .collect();
+    if repeated.is_empty() {
+        return;
+    }
+    for l in lines.iter_mut() {
+        if l.kind == Kind::Body && repeated.contains(&text[l.range.clone()].trim()) {
+            l.kind = Kind::Furniture;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Splits source text into words, numbers and punctuation, keeping byte offsets.
+
+use super::{TokKind, Token};
+use std::collections::HashSet;
+
+/// Characters that may separate digit groups inside one number token
+/// (`12,5`, `2024-08-20`, `2001:100`, `2023/123`, `16.00`, `10–15`).
+const NUMBER_INNER: &[char] = &[',', '.', ':', '/', '-', '–'];
+/// Thousand separators between digit groups (`4 500`).
+const THOUSANDS: &[char] = &[' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+/// Markup characters that count as a word boundary like white space.
+const MARKUP: &[char] = &['*', '_', '#', '>', '|', '`', '[', ']'];
+
+pub(super) struct Tokenizer<'a> {
+    pub text: &'a str,
+    /// Join `jäm-` + newline + `ställdhet` into one word.
+    pub join_hyphens: bool,
+    /// Words after a line-end hyphen that make it half a compound (och, eller, samt).
+    pub joiners: &'a HashSet<String>,
+}
+
+impl Tokenizer<'_> {
+    /// Tokenizes `text[range]`, appending to `tokens` and `norm`.
+    pub fn run(&self, range: std::ops::Range<usize>, tokens: &mut Vec<Token>, norm: &mut String) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let end = range.end.min(text.len());
+        let mut i = range.start;
+        while i < end {
+            let Some(c) = text[i..end].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() || c == '\u{ad}' {
+                i += c.len_utf8();
+                continue;
+            }
+            let space_before = i == 0 || {
+                let prev = text[..i].chars().next_back().unwrap_or(' ');
+                prev.is_whitespace() || MARKUP.contains(&prev)
+            };
+            let norm_start = norm.len() as u32;
+            let (kind, stop) = if c.is_alphabetic() {
+                (TokKind::Word, self.word(i, end, norm))
+            } else if c.is_ascii_digit() {
+                (TokKind::Number, self.number(i, end, norm))
+            } else {
+                norm.extend(c.to_lowercase());
+                (TokKind::Punct(c), i + c.len_utf8())
+            };
+            tokens.push(Token {
+                start: i,
+                end: stop,
+                kind,
+                space_before,
+                norm_start,
+                norm_end: norm.len() as u32,
+            });
+            i = stop;
+            let _ = bytes;
+        }
+    }
+
+    /// A word from `start`; returns its end.
+    fn word(&self, start: usize, end: usize, norm: &mut String) -> usize {
+        let text = self.text;
+        let mut i = start;
+        loop {
+            // Letters.
+            while i < end {
+                let Some(c) = text[i..end].chars().next() else { break };
+                if c.is_alphabetic() {
+                    norm.extend(c.to_lowercase());
+                    i += c.len_utf8();
+                } else if c == '\u{ad}' {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[i..end];
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                // An inner hyphen: EU-medborgare, icke-binära.
+                (Some('-'), Some(n)) if n.is_alphabetic() => {
+                    norm.push('-');
+                    i += 1;
+                }
+                // Genitive or inflection after an abbreviation: SKR:s, EU:s.
+                (Some(':'), Some(n)) if n.is_alphabetic() && n.is_lowercase() => {
+                    let tail: usize = rest[1..]
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .map(char::len_utf8)
+                        .sum();
+                    if tail <= 3 {
+                        norm.push(':');
+                        i += 1;
+                    } else {
+                        return i;
+                    }
+                }
+                // A line-end hyphen: jäm-\nställdhet.
+                (Some('-'), Some('\n' | '\r')) if self.join_hyphens => {
+                    let after = rest[1..].trim_start_matches(['\r', '\n']);
+                    // Only one line break.
+                    let breaks = rest[1..rest.len() - after.len()].matches('\n').count();
+                    let after_ws = after.trim_start_matches([' ', '\t']);
+                    let next_word: String = after_ws
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect();
+                    let joinable = breaks == 1
+                        && next_word.chars().next().is_some_and(char::is_lowercase)
+                        && !self.joiners.contains(&next_word);
+                    if joinable {
+                        i += rest.len() - after_ws.len();
+                    } else {
+                        return i;
+                    }
+                }
+                _ => return i,
+            }
+        }
+    }
+
+    /// A number from `start`; returns its end.
+    fn number(&self, start: usize, end: usize, norm: &mut String) -> usize {
+        let bytes = self.text.as_bytes();
+        let digits = |from: usize| {
+            let mut j = from;
+            while j < end && bytes[j].is_ascii_digit() {
+                j += 1;
+            }
+            j
+        };
+        let mut i = digits(start);
+        let mut plain_groups_only = true;
+        let mut first_len = i - start;
+        norm.push_str(&self.text[start..i]);
+        loop {
+            let rest = &self.text[i..end];
+            let mut chars = rest.chars();
+            let (Some(c), Some(n)) = (chars.next(), chars.next()) else {
+                break;
+            };
+            if NUMBER_INNER.contains(&c) && n.is_ascii_digit() {
+                let j = digits(i + c.len_utf8());
+                norm.push(c);
+                norm.push_str(&self.text[i + c.len_utf8()..j]);
+                i = j;
+                plain_groups_only = false;
+                continue;
+            }
+            if THOUSANDS.contains(&c) && plain_groups_only && first_len <= 3 {
+                let g = i + c.len_utf8();
+                let j = digits(g);
+                let next_is_digit_sep = self.text[j..end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit());
+                if j - g == 3 && !next_is_digit_sep {
+                    norm.push_str(&self.text[g..j]);
+                    i = j;
+                    first_len = 0;
+                    continue;
+                }
+            }
+            break;
+        }
+        i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str, join: bool) -> Vec<(String, TokKind)> {
+        let joiners: HashSet<String> = ["och".to_string()].into_iter().collect();
+        let t = Tokenizer {
+            text,
+            join_hyphens: join,
+            joiners: &joiners,
+        };
+        let mut tokens = Vec::new();
+        let mut norm = String::new();
+        t.run(0..text.len(), &mut tokens, &mut norm);
+        tokens
+            .iter()
+            .map(|k| (norm[k.norm_start as usize..k.norm_end as usize].to_string(), k.kind))
+            .collect()
+    }
+
+    fn norms(text: &str, join: bool) -> Vec<String> {
+        toks(text, join).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_marks() {
+        assert_eq!(
+            norms("Av 4 500 EU-medborgare var 12,5 % nöjda (SKR:s enkät).", false),
+            ["av", "4500", "eu-medborgare", "var", "12,5", "%", "nöjda", "(", "skr:s", "enkät", ")", "."]
+        );
+        assert_eq!(norms("Dnr RS 2023/123, 2024-08-20, 2001:100", false), ["dnr", "rs", "2023/123", ",", "2024-08-20", ",", "2001:100"]);
+        assert_eq!(norms("1 284 personer och 12 500 000 kr", false), ["1284", "personer", "och", "12500000", "kr"]);
+        // A year and a count are not one number.
+        assert_eq!(norms("2023 318 elever", false), ["2023", "318", "elever"]);
+        assert_eq!(norms("Fjällby blir 4:e", false), ["fjällby", "blir", "4", ":", "e"]);
+    }
+
+    #[test]
+    fn line_end_hyphens_join_except_before_och() {
+        assert_eq!(norms("jäm-\nställdhet och fritidsgårds-\r\n  verksamhet", true), ["jämställdhet", "och", "fritidsgårdsverksamhet"]);
+        assert_eq!(norms("Barn-\noch ungdom", true), ["barn", "-", "och", "ungdom"]);
+        assert_eq!(norms("jäm-\nställdhet", false), ["jäm", "-", "ställdhet"]);
+        assert_eq!(norms("Barn- och utbildning", true), ["barn", "-", "och", "utbildning"]);
+    }
+}

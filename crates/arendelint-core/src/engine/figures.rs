@@ -1,0 +1,325 @@
+//! JAM004 `non-disaggregated-statistics`: counts, shares, antal/andel phrases and
+//! tables about people that are not split by sex. Also decides the counted nouns
+//! that JAM003 leaves alone (§6.1, §6.2, §6.14).
+
+use super::words::{group_form, is_gender_token, is_gendered, plural_group};
+use super::Finding;
+use crate::config::SuggestionClass;
+use crate::document::{Ctx, Document, TokKind};
+use crate::registry::Rule;
+use crate::ruledata::RuleData;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What JAM004 found, and which group-word tokens are counted nouns.
+pub(crate) struct FigureScan {
+    pub findings: Vec<Finding>,
+    pub counted: HashSet<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    /// The number token (a range like 10–15 is one token).
+    number: usize,
+    /// The last token of the figure (the `%` or `procent` of a percentage).
+    last: usize,
+    percent: bool,
+}
+
+pub(crate) fn scan(doc: &Document, data: &RuleData) -> FigureScan {
+    let mut out = FigureScan {
+        findings: Vec::new(),
+        counted: HashSet::new(),
+    };
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.ctx != Ctx::Body || is_gendered(doc, data, s) {
+            continue;
+        }
+        let broken_down = doc.sentences.get(si + 1).is_some_and(|next| {
+            let (words, _) = doc.words_in(next.tokens.clone());
+            data.breakdown_starts
+                .matches_at(&words, 0, &|w| data.is_gender_word(w))
+                .is_some()
+                && is_gendered(doc, data, next)
+        });
+        sentence(doc, data, s.tokens.clone(), broken_down, &mut out);
+    }
+    for table in &doc.tables {
+        if let Some(f) = table_finding(doc, data, table) {
+            out.findings.push(f);
+        }
+    }
+    out
+}
+
+fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: bool, out: &mut FigureScan) {
+    let mut found: Vec<(Range<usize>, Finding, u8)> = Vec::new();
+    let groups: Vec<usize> = range
+        .clone()
+        .filter(|&i| plural_group(doc, data, i).is_some())
+        .collect();
+
+    // (c) antal/andel + group word.
+    for i in range.clone() {
+        if !data.count_words.contains(doc.token_norm(i)) || !groups.contains(&(i + 1)) {
+            continue;
+        }
+        let g = i + 1;
+        let after = (g + 1..range.end).find_map(|n| figure(doc, data, n, range.clone()));
+        let before = (range.start..i).rev().find_map(|n| figure(doc, data, n, range.clone()));
+        let span = match (after, before) {
+            (Some(f), _) => doc.tokens[i].start..doc.tokens[f.number].end,
+            (None, Some(f)) => doc.tokens[f.number].start..doc.tokens[g].end,
+            (None, None) => continue,
+        };
+        out.counted.insert(g);
+        let class = group_class(doc, data, g);
+        found.push((span.clone(), count_finding(doc, data, span, class, "JAM004-count"), 0));
+    }
+
+    // (a) a count: a number, at most two words, a group word.
+    for &g in &groups {
+        let Some(n) = number_before(doc, g, range.start) else {
+            continue;
+        };
+        let mut start_tok = n;
+        if n > range.start && data.rate.contains(doc.token_norm(n - 1)) {
+            // A denominator: "12 fall per 1 000 invånare" spans the whole rate.
+            out.counted.insert(g);
+            match n.checked_sub(1).and_then(|per| number_before(doc, per, range.start)) {
+                Some(m) if figure(doc, data, m, range.clone()).is_some_and(|f| !f.percent) => start_tok = m,
+                _ => continue,
+            }
+        } else {
+            match figure(doc, data, n, range.clone()) {
+                Some(f) if !f.percent => {}
+                _ => continue,
+            }
+        }
+        out.counted.insert(g);
+        let span = doc.tokens[start_tok].start..doc.tokens[g].end;
+        let class = group_class(doc, data, g);
+        found.push((span.clone(), count_finding(doc, data, span, class, "JAM004-count"), 1));
+    }
+
+    // (b) a share in a sentence about people.
+    if !groups.is_empty() {
+        for n in range.clone() {
+            let Some(f) = figure(doc, data, n, range.clone()) else {
+                continue;
+            };
+            if !f.percent {
+                continue;
+            }
+            out.counted.extend(groups.iter().copied());
+            let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
+            let class = group_class(doc, data, groups[0]);
+            found.push((span.clone(), count_finding(doc, data, span, class, "JAM004-share"), 2));
+        }
+    }
+
+    if broken_down {
+        return;
+    }
+    // One finding per problem: (c) wins over an (a) or (b) it overlaps (§6.3).
+    found.sort_by_key(|(span, _, prio)| (*prio, span.start));
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for (span, finding, _) in found {
+        if kept.iter().any(|k| k.start < span.end && span.start < k.end) {
+            continue;
+        }
+        if followed_by_breakdown(doc, data, span.end, range.end) {
+            continue;
+        }
+        kept.push(span);
+        out.findings.push(finding);
+    }
+}
+
+/// "312 patienter (180 kvinnor och 132 män)": a gendered parenthesis right after the figure.
+fn followed_by_breakdown(doc: &Document, data: &RuleData, end: usize, range_end: usize) -> bool {
+    let Some(open) = (0..range_end).find(|&i| doc.tokens[i].start >= end) else {
+        return false;
+    };
+    if doc.tokens[open].kind != TokKind::Punct('(') {
+        return false;
+    }
+    (open + 1..range_end)
+        .take_while(|&i| doc.tokens[i].kind != TokKind::Punct(')'))
+        .any(|i| is_gender_token(doc, data, i))
+}
+
+/// The number at most two words before token `g` (only words in between).
+fn number_before(doc: &Document, g: usize, floor: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut i = g;
+    while i > floor {
+        i -= 1;
+        match doc.tokens[i].kind {
+            TokKind::Number => return Some(i),
+            TokKind::Word if words < 2 => words += 1,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn group_class(doc: &Document, data: &RuleData, g: usize) -> SuggestionClass {
+    group_form(doc, data, g).map_or(SuggestionClass::Adults, |f| f.class)
+}
+
+fn count_finding(doc: &Document, data: &RuleData, span: Range<usize>, class: SuggestionClass, key: &str) -> Finding {
+    let figure = collapse_ws(&doc.text[span.clone()]);
+    let suggestion = data.suggestion(class);
+    Finding {
+        rule: Rule::Jam004,
+        span,
+        message: data.message(key, &[("figure", &figure), ("suggestion", &suggestion)]),
+        fix: None,
+    }
+}
+
+pub(crate) fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether number token `n` is a figure about something counted, and its extent.
+/// Never a figure: years, dates, clock times, § and case numbers, statute
+/// references, money, page/item/list numbers and ordinals (§2 JAM004, §6.4).
+fn figure(doc: &Document, data: &RuleData, n: usize, range: Range<usize>) -> Option<Figure> {
+    let t = doc.tokens.get(n)?;
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let norm = doc.norm(t);
+    let first = plain_value(norm)?;
+    let next = |k: usize| {
+        if n + k < range.end {
+            doc.token_norm(n + k)
+        } else {
+            ""
+        }
+    };
+    let prev = |k: usize| {
+        if n >= range.start + k {
+            doc.token_norm(n - k)
+        } else {
+            ""
+        }
+    };
+    let tight_next = |k: usize| doc.tokens.get(n + k).is_some_and(|x| !x.space_before);
+    // Years: 1900–2099 without a separator, unless a group word follows directly (§6.4).
+    let source = doc.source(t);
+    if source.len() == 4 && (1900..=2099).contains(&first) && plural_group(doc, data, n + 1).is_none() {
+        return None;
+    }
+    if data.reference_before.contains(prev(1))
+        || (prev(1) == "." && data.reference_before.contains(prev(2)))
+        || data.months.contains(next(1))
+        || data.months.contains(prev(1))
+        || data.money_after.contains(next(1))
+        || (data.money_scale.contains(next(1)) && data.money_after.contains(next(2)))
+        || (next(1) == ":" && tight_next(1) && tight_next(2) && matches!(next(2), "a" | "e"))
+    {
+        return None;
+    }
+    // A list number opening its sentence: "1. att …".
+    if n == range.start && matches!(next(1), "." | ")") && tight_next(1) {
+        return None;
+    }
+    if data.percent.contains(next(1)) {
+        return Some(Figure {
+            number: n,
+            last: n + 1,
+            percent: true,
+        });
+    }
+    Some(Figure {
+        number: n,
+        last: n,
+        percent: false,
+    })
+}
+
+/// The value of a plain number (`4500`, `12,5`, or the first of a range `10–15`);
+/// `None` for dates, case numbers, statute references and clock times.
+fn plain_value(norm: &str) -> Option<u64> {
+    let int = |s: &str| -> Option<u64> {
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
+    };
+    if norm.contains(['/', ':', '.']) {
+        return None;
+    }
+    let parts: Vec<&str> = norm.split(['-', '–']).collect();
+    match parts.as_slice() {
+        [one] => {
+            let whole = one.split(',').next().unwrap_or(one);
+            if one.matches(',').count() > 1 {
+                return None;
+            }
+            int(whole)
+        }
+        [a, b] => {
+            let (a, b) = (int(a)?, int(b)?);
+            (b > a && b < 10_000).then_some(a)
+        }
+        _ => None,
+    }
+}
+
+/// (d) A table with numbers whose header or first column names a group word and
+/// no cell there is a gender term, `Kön`, or a `K`/`M` pair (§6.8).
+fn table_finding(doc: &Document, data: &RuleData, table: &crate::document::Table) -> Option<Finding> {
+    if !table.numeric {
+        return None;
+    }
+    let cells = || table.header_cells.iter().chain(table.first_column.iter());
+    let mut group_word = None;
+    let mut gendered = false;
+    let (mut has_k, mut has_m) = (false, false);
+    for cell in cells() {
+        let (words, index) = doc.words_in(cell.clone());
+        let text = words.join(" ");
+        has_k |= text == "k";
+        has_m |= text == "m";
+        for &i in &index {
+            if data.is_gender_word(doc.token_norm(i)) {
+                gendered = true;
+            }
+            if group_word.is_none() && group_form(doc, data, i).is_some() {
+                group_word = Some(doc.token_norm(i).to_string());
+            }
+        }
+    }
+    if gendered || (has_k && has_m) {
+        return None;
+    }
+    let group = group_word?;
+    Some(Finding {
+        rule: Rule::Jam004,
+        span: table.header_span.clone(),
+        message: data.message("JAM004-table", &[("group", &group)]),
+        fix: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_value;
+
+    #[test]
+    fn plain_values() {
+        assert_eq!(plain_value("4500"), Some(4500));
+        assert_eq!(plain_value("12,5"), Some(12));
+        assert_eq!(plain_value("10–15"), Some(10));
+        assert_eq!(plain_value("2021-00456"), None);
+        assert_eq!(plain_value("2024-08-20"), None);
+        assert_eq!(plain_value("2001:100"), None);
+        assert_eq!(plain_value("2023/123"), None);
+        assert_eq!(plain_value("16.00"), None);
+    }
+}

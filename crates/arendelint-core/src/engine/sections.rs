@@ -1,0 +1,246 @@
+//! The document- and section-level rules: JAM001 (no gender section), JAM002
+//! (boilerplate), JAM005 (differences without measures), JAM006 (no goal link)
+//! and JAM007 (sex without other factors).
+
+use super::Finding;
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::document::{Document, HeadingKind, Section, TokKind};
+use crate::registry::Rule;
+use crate::ruledata::RuleData;
+use crate::source::SourceKind;
+
+/// How a gender section's body reads.
+enum Verdict {
+    /// Empty or a placeholder (JAM002 a).
+    Empty,
+    /// A short no-impact claim without a reason (JAM002 b).
+    Unjustified,
+    /// A short no-impact claim with a reason: no section rule applies.
+    Justified,
+    /// An analysis: JAM005–JAM007 apply.
+    Analysis,
+}
+
+pub(crate) fn check(doc: &Document, data: &RuleData, out: &mut Vec<Finding>) {
+    let gender_sections: Vec<&Section> = doc
+        .sections
+        .iter()
+        .filter(|s| !s.is_title && data.is_gender_heading(&doc.headings[s.heading].text))
+        .collect();
+    if gender_sections.is_empty() {
+        out.push(missing_section(doc, data));
+        return;
+    }
+    for section in gender_sections {
+        let heading = &doc.headings[section.heading];
+        let heading_text = super::figures::collapse_ws(&doc.text[heading.span.clone()]);
+        let heading_text = heading_text.trim_matches(|c: char| c == '#' || c == '*' || c == '_' || c.is_whitespace());
+        let tokens = doc.sentence_tokens(section.body.clone());
+        let is_gender = |w: &str| data.is_gender_word(w);
+        let (words, _) = doc.words_in(tokens.clone());
+        let at = heading.span.clone();
+        match verdict(doc, data, section) {
+            Verdict::Empty => out.push(boilerplate(doc, data, section, "JAM002-empty", heading_text)),
+            Verdict::Unjustified => {
+                out.push(boilerplate(doc, data, section, "JAM002-unjustified", heading_text))
+            }
+            Verdict::Justified => {}
+            Verdict::Analysis => {
+                let rules = [
+                    (Rule::Jam005, "JAM005"),
+                    (Rule::Jam006, "JAM006"),
+                    (Rule::Jam007, "JAM007"),
+                ];
+                for (rule, key) in rules {
+                    let fires = match rule {
+                        Rule::Jam005 => {
+                            data.difference.find(&words, &is_gender).is_some()
+                                && data.measure.find(&words, &is_gender).is_none()
+                        }
+                        Rule::Jam006 => data.goal.find(&words, &is_gender).is_none(),
+                        _ => data.factor.find(&words, &is_gender).is_none(),
+                    };
+                    if fires {
+                        out.push(Finding {
+                            rule,
+                            span: at.clone(),
+                            message: data.message(key, &[("heading", heading_text)]),
+                            fix: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
+    let tokens = doc.sentence_tokens(section.body.clone());
+    let content = tokens
+        .clone()
+        .filter(|&i| matches!(doc.tokens[i].kind, TokKind::Word | TokKind::Number))
+        .count();
+    if content == 0 {
+        return Verdict::Empty;
+    }
+    let first = doc.tokens[tokens.start].start;
+    let last = doc.tokens[tokens.end - 1].end;
+    let body = doc.text[first..last]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let body = super::figures::collapse_ws(&body);
+    if body.is_empty() || data.placeholders.contains(&body) {
+        return Verdict::Empty;
+    }
+    let word_count = tokens
+        .clone()
+        .filter(|&i| doc.tokens[i].kind == TokKind::Word)
+        .count();
+    if word_count > data.boilerplate_max_words {
+        return Verdict::Analysis;
+    }
+    let mut claim = false;
+    let mut reason = false;
+    let is_gender = |w: &str| data.is_gender_word(w);
+    for s in &doc.sentences[section.body.clone()] {
+        let (words, index) = doc.words_in(s.tokens.clone());
+        claim |= negated_impact(data, &words) || data.no_impact.find(&words, &is_gender).is_some();
+        reason |= data.reasons.find(&words, &is_gender).is_some();
+        // "då" as a conjunction: after a comma or opening the sentence.
+        reason |= words.iter().zip(&index).any(|(w, &i)| {
+            *w == data.reason_conjunction
+                && (i == s.tokens.start || doc.tokens[i - 1].kind == TokKind::Punct(','))
+        });
+    }
+    match (claim, reason) {
+        (true, false) => Verdict::Unjustified,
+        (true, true) => Verdict::Justified,
+        _ => Verdict::Analysis,
+    }
+}
+
+/// *inte/ej/ingen/inga* at most `negation_gap` words from an impact word, either order.
+fn negated_impact(data: &RuleData, words: &[&str]) -> bool {
+    let gap = data.negation_gap;
+    words.iter().enumerate().any(|(k, w)| {
+        if !data.negations.contains(*w) {
+            return false;
+        }
+        let lo = k.saturating_sub(gap + 1);
+        let hi = (k + gap + 2).min(words.len());
+        (lo..hi).filter(|&j| j != k).any(|j| {
+            let candidate = words[j];
+            data.negation_targets.iter().any(|t| match t {
+                crate::phrase::WordPat::Prefix(p) => candidate.starts_with(p.as_str()),
+                crate::phrase::WordPat::Exact(e) | crate::phrase::WordPat::Inflected(e) => candidate == e,
+                crate::phrase::WordPat::Gender => false,
+            })
+        })
+    })
+}
+
+fn line_ending(text: &str) -> &'static str {
+    if text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// JAM002: the body is replaced by SKR's guiding questions (unsafe: to be completed).
+fn boilerplate(doc: &Document, data: &RuleData, section: &Section, key: &str, heading_text: &str) -> Finding {
+    let heading = &doc.headings[section.heading];
+    let eol = line_ending(doc.text);
+    let tokens = doc.sentence_tokens(section.body.clone());
+    let edit = if heading.kind == HeadingKind::Label {
+        let questions = data.skeleton.questions.join(" ");
+        if tokens.is_empty() {
+            Edit::insert(heading.span.end, format!(" {questions}"))
+        } else {
+            Edit::replace(doc.tokens[tokens.start].start..doc.tokens[tokens.end - 1].end, questions)
+        }
+    } else {
+        let questions = question_list(data, eol);
+        if tokens.is_empty() {
+            Edit::insert(heading.span.end, format!("{eol}{eol}{}", questions.trim_end()))
+        } else {
+            let start = doc.tokens[tokens.start].start;
+            let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let from = if doc.text[line_start..start].trim().is_empty() { line_start } else { start };
+            Edit::replace(from..doc.tokens[tokens.end - 1].end, questions.trim_end().to_string())
+        }
+    };
+    Finding {
+        rule: Rule::Jam002,
+        span: heading.span.clone(),
+        message: data.message(key, &[("heading", heading_text)]),
+        fix: Some(Fix {
+            description: data.fix_text(key, &[]),
+            edits: vec![edit],
+            applicability: Applicability::Unsafe,
+        }),
+    }
+}
+
+fn question_list(data: &RuleData, eol: &str) -> String {
+    data.skeleton
+        .questions
+        .iter()
+        .map(|q| format!("- {q}{eol}"))
+        .collect()
+}
+
+/// JAM001 with a fix that inserts the section skeleton before the closing block
+/// (*Beslutet skickas till*, *Bilagor*, …) or at the end.
+fn missing_section(doc: &Document, data: &RuleData) -> Finding {
+    let eol = line_ending(doc.text);
+    let closing = doc.headings.iter().find(|h| {
+        h.kind != HeadingKind::Label && {
+            let t = h.text.trim_end_matches([':', '.']).trim();
+            data.closing_headings.iter().any(|c| t == c)
+        }
+    });
+    let level = closing
+        .filter(|h| h.kind == HeadingKind::Markdown)
+        .map(|h| h.level)
+        .or_else(|| {
+            doc.headings
+                .iter()
+                .filter(|h| h.kind == HeadingKind::Markdown && h.level > 1)
+                .map(|h| h.level)
+                .min()
+        })
+        .unwrap_or(2);
+    let heading_line = match doc.kind {
+        SourceKind::Markdown => format!("{} {}", "#".repeat(level as usize), data.skeleton.heading),
+        SourceKind::PlainText => data.skeleton.heading.clone(),
+    };
+    let body = question_list(data, eol);
+    let section = format!("{heading_line}{eol}{eol}{body}");
+    let edit = match closing {
+        Some(h) => {
+            let line_start = doc.text[..h.span.start].rfind('\n').map_or(0, |i| i + 1);
+            Edit::insert(line_start, format!("{section}{eol}"))
+        }
+        None => {
+            let lead = if doc.text.ends_with(&format!("{eol}{eol}")) {
+                String::new()
+            } else if doc.text.ends_with('\n') {
+                eol.to_string()
+            } else {
+                format!("{eol}{eol}")
+            };
+            Edit::insert(doc.text.len(), format!("{lead}{section}"))
+        }
+    };
+    Finding {
+        rule: Rule::Jam001,
+        span: 0..0,
+        message: data.message("JAM001", &[]),
+        fix: Some(Fix {
+            description: data.fix_text("JAM001", &[]),
+            edits: vec![edit],
+            applicability: Applicability::Unsafe,
+        }),
+    }
+}

@@ -1,0 +1,458 @@
+//! The rule pack's data (rules/*.toml), embedded at compile time and compiled
+//! together with an organisation's configuration.
+
+use crate::config::{Config, ConfigError, Lang, SuggestionClass};
+use crate::phrase::{PhraseList, WordPat};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub(crate) const LEXICON_TOML: &str = include_str!("../../../rules/lexicon.toml");
+pub(crate) const SECTIONS_TOML: &str = include_str!("../../../rules/sections.toml");
+pub(crate) const PHRASES_TOML: &str = include_str!("../../../rules/phrases.toml");
+pub(crate) const MESSAGES_TOML: &str = include_str!("../../../rules/messages.toml");
+pub(crate) const SKELETON_TOML: &str = include_str!("../../../rules/skeleton.toml");
+
+// ---- raw file shapes -------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawLexicon {
+    pub group_word: Vec<RawGroupWord>,
+    pub singular: RawSingular,
+    pub alla: RawAlla,
+    pub compound: RawJoiners,
+    pub gender: RawGender,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawGroupWord {
+    pub lemma: String,
+    pub forms: Vec<String>,
+    #[serde(default)]
+    pub singular_like: Vec<String>,
+    pub suggestion: SuggestionClass,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawSingular {
+    pub determiners: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawAlla {
+    pub followers: Vec<String>,
+    pub marks: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawJoiners {
+    pub joiners: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawGender {
+    pub words: Vec<String>,
+    pub prefixes: Vec<String>,
+    pub queue_before: Vec<String>,
+    pub queue_after: Vec<String>,
+    pub not_after: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawSections {
+    pub gender: RawHeadingPatterns,
+    pub case: RawParts,
+    pub labels: RawLabels,
+    pub headings: RawKnown,
+    pub closing: RawClosing,
+    pub placeholder: RawPlaceholder,
+    pub furniture: RawFurniture,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawHeadingPatterns {
+    pub heading_patterns: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawParts {
+    pub parts: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawLabels {
+    pub consequence: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawKnown {
+    pub known: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawClosing {
+    pub headings: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawPlaceholder {
+    pub texts: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawFurniture {
+    pub page_patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawPhrases {
+    pub negated_impact: RawNegated,
+    pub reason: RawReason,
+    pub difference: RawList,
+    pub measure: RawList,
+    pub goal: RawList,
+    pub factor: RawList,
+    pub breakdown: RawStarts,
+    pub sentence: RawAbbrev,
+    pub figure: RawFigure,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawNegated {
+    pub negations: Vec<String>,
+    pub targets: Vec<String>,
+    pub max_gap: usize,
+    pub phrases: Vec<String>,
+    pub max_words: usize,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawReason {
+    pub phrases: Vec<String>,
+    pub conjunction: String,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawList {
+    pub inflect: bool,
+    pub phrases: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawStarts {
+    pub starts: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawAbbrev {
+    pub abbreviations: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawFigure {
+    pub money_after: Vec<String>,
+    pub money_scale: Vec<String>,
+    pub reference_before: Vec<String>,
+    pub months: Vec<String>,
+    pub percent: Vec<String>,
+    pub rate: Vec<String>,
+    pub count_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawSkeleton {
+    pub heading: String,
+    pub questions: Vec<String>,
+}
+
+/// messages.toml: table name → key → text.
+pub(crate) type RawMessages = BTreeMap<String, BTreeMap<String, String>>;
+
+// ---- compiled data ---------------------------------------------------------
+
+/// What is known about a group-word form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GroupForm {
+    pub class: SuggestionClass,
+    /// Also a singular form (§6.5).
+    pub singular_like: bool,
+}
+
+/// The compiled rule data: built-in lists plus the configuration's additions.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleData {
+    pub lang: Lang,
+    pub group_forms: HashMap<String, GroupForm>,
+    pub singular_determiners: HashSet<String>,
+    pub alla_followers: HashSet<String>,
+    pub alla_marks: Vec<char>,
+    pub compound_joiners: HashSet<String>,
+    pub gender_words: HashSet<String>,
+    pub gender_prefixes: Vec<String>,
+    pub queue_before: HashSet<String>,
+    pub queue_after: HashSet<String>,
+    pub gender_not_after: HashMap<String, Vec<String>>,
+    pub gender_headings: Vec<Regex>,
+    pub case_parts: Vec<String>,
+    pub consequence_labels: HashSet<String>,
+    pub known_headings: HashSet<String>,
+    pub closing_headings: Vec<String>,
+    pub placeholders: HashSet<String>,
+    pub page_patterns: Vec<Regex>,
+    pub negations: HashSet<String>,
+    pub negation_targets: Vec<WordPat>,
+    pub negation_gap: usize,
+    pub no_impact: PhraseList,
+    pub boilerplate_max_words: usize,
+    pub reasons: PhraseList,
+    pub reason_conjunction: String,
+    pub difference: PhraseList,
+    pub measure: PhraseList,
+    pub goal: PhraseList,
+    pub factor: PhraseList,
+    pub breakdown_starts: PhraseList,
+    pub abbreviations: HashSet<String>,
+    pub money_after: HashSet<String>,
+    pub money_scale: HashSet<String>,
+    pub reference_before: HashSet<String>,
+    pub months: HashSet<String>,
+    pub percent: HashSet<String>,
+    pub rate: HashSet<String>,
+    pub count_words: HashSet<String>,
+    pub messages: HashMap<String, String>,
+    pub skeleton: RawSkeleton,
+}
+
+impl Clone for RawSkeleton {
+    fn clone(&self) -> Self {
+        RawSkeleton {
+            heading: self.heading.clone(),
+            questions: self.questions.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for RawSkeleton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Skeleton").field("heading", &self.heading).finish()
+    }
+}
+
+fn data_error(file: &str, message: String) -> ConfigError {
+    ConfigError {
+        origin: format!("rules/{file} (built in)"),
+        line: None,
+        column: None,
+        message,
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|e| data_error(file, e.to_string()))
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn phrases(file: &str, list: &[String], inflect: bool) -> Result<PhraseList, ConfigError> {
+    PhraseList::parse(list, inflect).map_err(|e| data_error(file, e.0))
+}
+
+fn regex(file: &str, pattern: &str) -> Result<Regex, ConfigError> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| data_error(file, format!("pattern `{pattern}`: {e}")))
+}
+
+impl RuleData {
+    /// Compiles the built-in data with `config`'s additions.
+    pub fn build(config: &Config) -> Result<RuleData, ConfigError> {
+        let lex: RawLexicon = parse("lexicon.toml", LEXICON_TOML)?;
+        let sec: RawSections = parse("sections.toml", SECTIONS_TOML)?;
+        let phr: RawPhrases = parse("phrases.toml", PHRASES_TOML)?;
+        let msg: RawMessages = parse("messages.toml", MESSAGES_TOML)?;
+        let skeleton: RawSkeleton = parse("skeleton.toml", SKELETON_TOML)?;
+
+        let mut group_forms = HashMap::new();
+        for g in &lex.group_word {
+            let singular: HashSet<String> = set(&g.singular_like);
+            for form in &g.forms {
+                let form = form.to_lowercase();
+                let singular_like = singular.contains(&form);
+                group_forms.insert(
+                    form,
+                    GroupForm {
+                        class: g.suggestion,
+                        singular_like,
+                    },
+                );
+            }
+        }
+        for extra in &config.extra_group_words {
+            for form in &extra.forms {
+                group_forms.insert(
+                    form.to_lowercase(),
+                    GroupForm {
+                        class: extra.class,
+                        singular_like: false,
+                    },
+                );
+            }
+        }
+
+        let mut gender_headings = Vec::new();
+        for p in &sec.gender.heading_patterns {
+            gender_headings.push(regex("sections.toml", p)?);
+        }
+        for p in &config.extra_gender_headings {
+            let origin = config.origin.clone().unwrap_or_else(|| "<settings>".into());
+            gender_headings.push(RegexBuilder::new(p).case_insensitive(true).build().map_err(|e| {
+                ConfigError {
+                    origin,
+                    line: None,
+                    column: None,
+                    message: format!("invalid heading pattern `{p}`: {e}"),
+                }
+            })?);
+        }
+        let mut consequence_labels = set(&sec.labels.consequence);
+        consequence_labels.extend(config.extra_consequence_labels.iter().map(|l| l.to_lowercase()));
+        let mut page_patterns = Vec::new();
+        for p in &sec.furniture.page_patterns {
+            page_patterns.push(regex("sections.toml", p)?);
+        }
+
+        let negation_targets = phrases("phrases.toml", &phr.negated_impact.targets, false)?
+            .phrases
+            .into_iter()
+            .filter_map(|p| match p.steps.into_iter().next() {
+                Some(crate::phrase::Step::Any(mut alts)) if alts.len() == 1 => alts.pop(),
+                _ => None,
+            })
+            .collect();
+
+        let mut goal_sources = phr.goal.phrases.clone();
+        goal_sources.extend(config.goal_names.iter().map(|g| normalise_phrase(g)));
+        let alla_marks = phr_marks(&lex.alla.marks);
+
+        let mut messages = HashMap::new();
+        for (table, entries) in msg {
+            for (key, text) in entries {
+                messages.insert(format!("{table}.{key}"), text);
+            }
+        }
+
+        Ok(RuleData {
+            lang: config.lang,
+            group_forms,
+            singular_determiners: set(&lex.singular.determiners),
+            alla_followers: set(&lex.alla.followers),
+            alla_marks,
+            compound_joiners: set(&lex.compound.joiners),
+            gender_words: set(&lex.gender.words),
+            gender_prefixes: lex.gender.prefixes.iter().map(|p| p.to_lowercase()).collect(),
+            queue_before: set(&lex.gender.queue_before),
+            queue_after: set(&lex.gender.queue_after),
+            gender_not_after: lex.gender.not_after.into_iter().collect(),
+            gender_headings,
+            case_parts: sec.case.parts.iter().map(|p| p.to_lowercase()).collect(),
+            consequence_labels,
+            known_headings: set(&sec.headings.known),
+            closing_headings: sec.closing.headings.iter().map(|p| p.to_lowercase()).collect(),
+            placeholders: set(&sec.placeholder.texts),
+            page_patterns,
+            negations: set(&phr.negated_impact.negations),
+            negation_targets,
+            negation_gap: phr.negated_impact.max_gap,
+            no_impact: phrases("phrases.toml", &phr.negated_impact.phrases, false)?,
+            boilerplate_max_words: phr.negated_impact.max_words,
+            reasons: phrases("phrases.toml", &phr.reason.phrases, false)?,
+            reason_conjunction: phr.reason.conjunction.to_lowercase(),
+            difference: phrases("phrases.toml", &phr.difference.phrases, phr.difference.inflect)?,
+            measure: phrases("phrases.toml", &phr.measure.phrases, phr.measure.inflect)?,
+            goal: phrases("phrases.toml", &goal_sources, phr.goal.inflect)?,
+            factor: phrases("phrases.toml", &phr.factor.phrases, phr.factor.inflect)?,
+            breakdown_starts: phrases("phrases.toml", &phr.breakdown.starts, false)?,
+            abbreviations: set(&phr.sentence.abbreviations),
+            money_after: set(&phr.figure.money_after),
+            money_scale: set(&phr.figure.money_scale),
+            reference_before: set(&phr.figure.reference_before),
+            months: set(&phr.figure.months),
+            percent: set(&phr.figure.percent),
+            rate: set(&phr.figure.rate),
+            count_words: set(&phr.figure.count_words),
+            messages,
+            skeleton,
+        })
+    }
+
+    /// The message `key` (e.g. `JAM003`) in the configured language with `{name}`
+    /// placeholders filled in.
+    pub fn message(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.text(key, self.lang.as_str(), args)
+    }
+
+    /// The fix description of `key` in the configured language.
+    pub fn fix_text(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.text(key, &format!("fix-{}", self.lang.as_str()), args)
+    }
+
+    fn text(&self, key: &str, field: &str, args: &[(&str, &str)]) -> String {
+        let mut out = self
+            .messages
+            .get(&format!("{key}.{field}"))
+            .cloned()
+            .unwrap_or_else(|| key.to_string());
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+
+    /// The gendered wording for a suggestion class (always Swedish: it goes into the document).
+    pub fn suggestion(&self, class: SuggestionClass) -> String {
+        let key = match class {
+            SuggestionClass::Adults => "suggestion.adults-sv",
+            SuggestionClass::Children => "suggestion.children-sv",
+            SuggestionClass::Everyone => "suggestion.everyone-sv",
+        };
+        self.messages.get(key).cloned().unwrap_or_default()
+    }
+
+    /// Whether a lower-cased word is a gender term, ignoring context.
+    pub fn is_gender_word(&self, word: &str) -> bool {
+        self.gender_words.contains(word)
+            || self.gender_prefixes.iter().any(|p| word.starts_with(p.as_str()))
+    }
+
+    /// Whether a lower-cased heading text names a gender section.
+    pub fn is_gender_heading(&self, heading: &str) -> bool {
+        self.gender_headings.iter().any(|r| r.is_match(heading))
+    }
+}
+
+fn phr_marks(marks: &[String]) -> Vec<char> {
+    marks.iter().filter_map(|m| m.chars().next()).collect()
+}
+
+/// Lower-cases a configured goal name and separates its words like the tokenizer does.
+fn normalise_phrase(s: &str) -> String {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
