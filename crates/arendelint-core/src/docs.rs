@@ -374,6 +374,15 @@ mod tests {
         }
     }
 
+    /// An example file: name, text, kind, configuration, expected (rule, line, text).
+    type ExampleCase<'a> = (
+        &'a str,
+        &'a str,
+        crate::SourceKind,
+        &'a Config,
+        &'a [(&'a str, usize, &'a str)],
+    );
+
     /// The findings that `examples/README.md` promises, as (rule, line, text); the text
     /// of section and document findings is not compared.
     #[test]
@@ -383,25 +392,20 @@ mod tests {
             "examples/organisation/arendelint.toml",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let cases: [(
-            &str,
-            &str,
-            crate::SourceKind,
-            &Config,
-            &[(&str, usize, &str)],
-        ); 4] = [
+        let default = Config::default();
+        let cases: [ExampleCase; 4] = [
             (
                 "exemplariskt-arende.md",
                 include_str!("../../../examples/exemplariskt-arende.md"),
                 crate::SourceKind::Markdown,
-                &Config::default(),
+                &default,
                 &[],
             ),
             (
                 "brister-i-arende.md",
                 include_str!("../../../examples/brister-i-arende.md"),
                 crate::SourceKind::Markdown,
-                &Config::default(),
+                &default,
                 &[
                     ("JAM003", 10, "invånarna"),
                     ("JAM003", 10, "alla"),
@@ -421,7 +425,7 @@ mod tests {
                 "saknar-jamstalldhet.txt",
                 include_str!("../../../examples/saknar-jamstalldhet.txt"),
                 crate::SourceKind::PlainText,
-                &Config::default(),
+                &default,
                 &[
                     ("JAM001", 1, ""),
                     ("JAM003", 13, "Invånarna"),
