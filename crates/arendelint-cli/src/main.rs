@@ -1,1 +1,69 @@
-fn main() {}
+//! The `arendelint` command: `check`, `explain`, `rules` and `lsp`.
+
+mod args;
+mod check;
+mod configs;
+mod exit;
+mod explain;
+mod inputs;
+mod output;
+mod report;
+mod rules;
+mod snippet;
+mod terminal;
+mod texts;
+
+use args::{Cli, Command, LangArg};
+use clap::Parser;
+use configs::{absolute, ConfigResolver};
+use exit::ExitStatus;
+use std::path::Path;
+use std::process::ExitCode;
+use terminal::Terminal;
+use texts::Texts;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Command::Lsp = cli.command {
+        // The language server owns stdin/stdout from here on.
+        std::process::exit(arendelint_lsp::run_stdio());
+    }
+    let lang = cli.lang.map(|l| match l {
+        LangArg::Sv => arendelint_core::Lang::Sv,
+        LangArg::En => arendelint_core::Lang::En,
+    });
+    let resolver = ConfigResolver::new(cli.config.as_deref(), lang);
+    let mut resolver = match resolver {
+        Ok(resolver) => resolver,
+        Err(error) => {
+            // No configuration to take the language from: --lang, else Swedish.
+            let texts = Texts::new(lang.unwrap_or_default());
+            let terminal = Terminal::new(texts, cli.no_color);
+            terminal.error(&texts.config_error(&error));
+            return ExitStatus::Error.into();
+        }
+    };
+    // The CLI's own language: --lang, else --config's, else the configuration
+    // that applies in the current folder, else Swedish.
+    let here_dir = absolute(Path::new("."));
+    let ui_lang = lang
+        .or_else(|| resolver.peek_dir(&here_dir).map(|s| s.lang))
+        .unwrap_or_default();
+    let terminal = Terminal::new(Texts::new(ui_lang), cli.no_color);
+
+    let status = match &cli.command {
+        Command::Check(args) => check::run(args, resolver, &terminal),
+        Command::Explain(args) => explain::run(&args.rule, ui_lang, &terminal),
+        Command::Rules(args) => match resolver.for_dir(&here_dir) {
+            Ok(settings) => rules::run(args.format, &settings, &terminal),
+            Err(()) => {
+                for error in resolver.take_errors() {
+                    terminal.error(&terminal.texts.config_error(&error));
+                }
+                ExitStatus::Error
+            }
+        },
+        Command::Lsp => ExitStatus::Success,
+    };
+    status.into()
+}

@@ -1,0 +1,120 @@
+//! The command line, as clap sees it.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Checks Swedish decision documents (ärenden) for gender-equality integration
+/// (jämställdhetsintegrering): a gender section, gendered target groups and
+/// statistics split by sex.
+#[derive(Debug, Parser)]
+#[command(name = "arendelint", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Language of messages and output: `sv` (Swedish) or `en` (English).
+    /// Default: the configuration's `lang`, else Swedish.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
+    /// Use this configuration file for every checked file instead of discovering
+    /// `arendelint.toml` by walking up from each file.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Never colour the output. Colour is also off when stdout is not a terminal
+    /// or the NO_COLOR environment variable is set.
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check documents (.md, .markdown, .txt) and report findings.
+    ///
+    /// Exit code: 0 when nothing was found at or above --fail-on, 1 when
+    /// something was, 2 on a usage, configuration or input error (the other
+    /// files are still checked).
+    Check(CheckArgs),
+    /// Print the long explanation of a rule (e.g. `arendelint explain JAM003`).
+    Explain(ExplainArgs),
+    /// List the rules with their default and effective severity.
+    Rules(RulesArgs),
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check. Folders are searched recursively for .md,
+    /// .markdown and .txt files, respecting .gitignore. A file named here is
+    /// always checked, whatever the configuration's include/exclude say.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning, value_name = "LEVEL")]
+    pub fail_on: FailOn,
+
+    /// Read one document from stdin instead of files.
+    #[arg(long, conflicts_with = "paths")]
+    pub stdin: bool,
+
+    /// With --stdin: the document's file name. It picks the kind (.md or .txt),
+    /// the configuration (discovered from its folder) and the path shown in the report.
+    #[arg(long, value_name = "NAME", requires = "stdin")]
+    pub stdin_filename: Option<String>,
+
+    /// Print only the findings, without the closing summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule id (JAM003) or name (ungendered-target-group).
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Sv,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Findings with the source line underlined, and a summary (rustc/ruff style).
+    Human,
+    /// One JSON object for tools (see rules-contract §4).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// A table.
+    Human,
+    /// A JSON array.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// Findings never make the exit code 1.
+    Never,
+}

@@ -1,0 +1,131 @@
+//! `arendelint check`: collect documents, lint them in parallel, report.
+
+use crate::args::{CheckArgs, CheckFormat, FailOn};
+use crate::configs::{absolute, ConfigResolver};
+use crate::exit::ExitStatus;
+use crate::inputs::{self, display_path, Job, Problem};
+use crate::output;
+use crate::report::{CheckedFile, Report};
+use crate::terminal::Terminal;
+use arendelint_core::fs::read_document;
+use arendelint_core::{decode, Severity, SourceKind};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::Path;
+
+pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) -> ExitStatus {
+    let texts = terminal.texts;
+    let (results, mut problems) = if args.stdin {
+        let (file, problems) = check_stdin(args.stdin_filename.as_deref(), &mut resolver, terminal);
+        (file.into_iter().collect(), problems)
+    } else {
+        let (jobs, problems) = inputs::collect(&args.paths, &mut resolver, texts);
+        let (files, read_problems): (Vec<_>, Vec<_>) = jobs
+            .par_iter()
+            .map(|job| check_file(job, terminal))
+            .partition(Result::is_ok);
+        let mut problems = problems;
+        problems.extend(read_problems.into_iter().filter_map(Result::err));
+        (
+            files.into_iter().filter_map(Result::ok).collect::<Vec<_>>(),
+            problems,
+        )
+    };
+    for error in resolver.take_errors() {
+        problems.push(Problem {
+            display: texts.config_location(&error),
+            message: texts.config_problem(&error),
+        });
+    }
+
+    problems.sort();
+    for problem in &problems {
+        terminal.error(&format!("{}: {}", problem.display, problem.message));
+    }
+    if results.is_empty() && problems.is_empty() && args.format == CheckFormat::Human {
+        terminal.warning(texts.no_files());
+    }
+
+    let report = Report::new(results);
+    terminal.print(&output::render(args.format, &report, texts, args.quiet));
+
+    if !problems.is_empty() {
+        ExitStatus::Error
+    } else if fails(report.worst(), args.fail_on) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// Whether the most severe finding reaches the `--fail-on` level.
+fn fails(worst: Option<Severity>, fail_on: FailOn) -> bool {
+    let threshold = match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+        FailOn::Never => return false,
+    };
+    worst.is_some_and(|w| w >= threshold)
+}
+
+fn check_file(job: &Job, terminal: &Terminal) -> Result<CheckedFile, Problem> {
+    let text = read_document(&job.path).map_err(|e| Problem {
+        display: job.display.clone(),
+        message: terminal.texts.read_error(&e),
+    })?;
+    let diagnostics = job.settings.linter.lint(&text, job.kind);
+    Ok(CheckedFile::new(job.display.clone(), text, diagnostics))
+}
+
+/// `--stdin`: one document, named by `--stdin-filename` (default `<stdin>`, Markdown).
+fn check_stdin(
+    name: Option<&str>,
+    resolver: &mut ConfigResolver,
+    terminal: &Terminal,
+) -> (Option<CheckedFile>, Vec<Problem>) {
+    let texts = terminal.texts;
+    let display = name.map_or_else(|| "<stdin>".to_string(), |n| display_path(Path::new(n)));
+    let problem = |message: String| {
+        (
+            None,
+            vec![Problem {
+                display: display.clone(),
+                message,
+            }],
+        )
+    };
+    let kind = match name {
+        Some(name) => match SourceKind::from_path(name) {
+            Some(kind) => kind,
+            None => {
+                let ext = Path::new(name)
+                    .extension()
+                    .map(|e| e.to_string_lossy().into_owned());
+                return problem(texts.unsupported_file(ext.as_deref()));
+            }
+        },
+        None => SourceKind::Markdown,
+    };
+    let settings = match name {
+        Some(name) => resolver.for_file(&absolute(Path::new(name))),
+        None => resolver.for_dir(&absolute(Path::new("."))),
+    };
+    // A broken configuration is reported by the caller from the resolver.
+    let Ok(settings) = settings else {
+        return (None, Vec::new());
+    };
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+        return problem(texts.stdin_error(&e));
+    }
+    if let Err(e) = decode(&bytes) {
+        return problem(texts.input_error(&e));
+    }
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let diagnostics = settings.linter.lint(&text, kind);
+    (
+        Some(CheckedFile::new(display, text, diagnostics)),
+        Vec::new(),
+    )
+}

@@ -1,0 +1,30 @@
+//! `arendelint explain RULE`: the long explanation of a rule.
+
+use crate::exit::ExitStatus;
+use crate::terminal::Terminal;
+use arendelint_core::docs::{documentation_url, explanation};
+use arendelint_core::{Lang, Rule, RULES};
+
+pub fn run(given: &str, lang: Lang, terminal: &Terminal) -> ExitStatus {
+    let Some(rule) = Rule::from_code(given.trim()) else {
+        let valid: Vec<&str> = RULES.iter().map(|m| m.code).collect();
+        terminal.error(&terminal.texts.unknown_rule(given, &valid.join(", ")));
+        return ExitStatus::Error;
+    };
+    let text = explanation(rule, lang).trim_end();
+    let mut out = if text.is_empty() {
+        format!(
+            "{} {}\n\n{}",
+            rule.code(),
+            rule.name(),
+            terminal
+                .texts
+                .no_explanation(&documentation_url(rule, lang))
+        )
+    } else {
+        text.to_string()
+    };
+    out.push('\n');
+    terminal.print(&out);
+    ExitStatus::Success
+}

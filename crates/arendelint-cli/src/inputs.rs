@@ -1,0 +1,151 @@
+//! Turning the paths on the command line into the list of documents to check.
+
+use crate::configs::{absolute, ConfigResolver, Settings};
+use crate::texts::Texts;
+use arendelint_core::SourceKind;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One document to check.
+pub struct Job {
+    /// The path as shown to the user.
+    pub display: String,
+    pub path: PathBuf,
+    pub kind: SourceKind,
+    pub settings: Arc<Settings>,
+}
+
+/// A path that cannot be checked, with a one-line reason.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub display: String,
+    pub message: String,
+}
+
+/// Documents found under `paths`, and the paths that could not be used.
+/// Files with a broken configuration are left out; the resolver keeps that error.
+pub fn collect(
+    paths: &[PathBuf],
+    resolver: &mut ConfigResolver,
+    texts: Texts,
+) -> (Vec<Job>, Vec<Problem>) {
+    let mut collector = Collector {
+        resolver,
+        texts,
+        jobs: Vec::new(),
+        problems: Vec::new(),
+        seen: HashSet::new(),
+    };
+    for path in paths {
+        collector.add_root(path);
+    }
+    (collector.jobs, collector.problems)
+}
+
+struct Collector<'a> {
+    resolver: &'a mut ConfigResolver,
+    texts: Texts,
+    jobs: Vec<Job>,
+    problems: Vec<Problem>,
+    /// Absolute paths already queued, so `check . a.md` checks a.md once.
+    seen: HashSet<PathBuf>,
+}
+
+impl Collector<'_> {
+    fn add_root(&mut self, path: &Path) {
+        match std::fs::metadata(path) {
+            Err(e) => self.problem(path, self.texts.io_error(&e)),
+            Ok(meta) if meta.is_dir() => self.walk(path),
+            // Named explicitly: always checked, whatever include/exclude say.
+            Ok(_) => match SourceKind::from_path(&path.to_string_lossy()) {
+                Some(kind) => self.add_file(path, kind, false),
+                None => {
+                    let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+                    self.problem(path, self.texts.unsupported_file(ext.as_deref()));
+                }
+            },
+        }
+    }
+
+    fn walk(&mut self, root: &Path) {
+        let walker = ignore::WalkBuilder::new(root)
+            // Honour .gitignore in folders that are not (yet) git repositories too.
+            .require_git(false)
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    if !entry.file_type().is_some_and(|t| t.is_file()) {
+                        continue;
+                    }
+                    let path = entry.path();
+                    if let Some(kind) = SourceKind::from_path(&path.to_string_lossy()) {
+                        self.add_file(path, kind, true);
+                    }
+                }
+                Err(error) => {
+                    let message = self.texts.walk_error(&error.to_string());
+                    self.problem(root, message);
+                }
+            }
+        }
+    }
+
+    fn add_file(&mut self, path: &Path, kind: SourceKind, filtered: bool) {
+        let absolute = absolute(path);
+        if self.seen.contains(&absolute) {
+            return;
+        }
+        // A broken configuration is reported once by the resolver; its files are skipped.
+        let Ok(settings) = self.resolver.for_file(&absolute) else {
+            return;
+        };
+        if filtered && !settings.selects(&absolute) {
+            return;
+        }
+        self.seen.insert(absolute);
+        self.jobs.push(Job {
+            display: display_path(path),
+            path: path.to_path_buf(),
+            kind,
+            settings,
+        });
+    }
+
+    fn problem(&mut self, path: &Path, message: String) {
+        self.problems.push(Problem {
+            display: display_path(path),
+            message,
+        });
+    }
+}
+
+/// The path as the user gave it, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut shown: &str = &text;
+    while let Some(rest) = shown.strip_prefix("./") {
+        shown = rest.trim_start_matches('/');
+    }
+    if shown.is_empty() {
+        ".".to_string()
+    } else {
+        shown.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_path;
+    use std::path::Path;
+
+    #[test]
+    fn leading_dot_slash_is_stripped() {
+        assert_eq!(display_path(Path::new("./a/b.md")), "a/b.md");
+        assert_eq!(display_path(Path::new("././b.md")), "b.md");
+        assert_eq!(display_path(Path::new("docs/./b.md")), "docs/./b.md");
+        assert_eq!(display_path(Path::new("/abs/b.md")), "/abs/b.md");
+        assert_eq!(display_path(Path::new("./")), ".");
+    }
+}

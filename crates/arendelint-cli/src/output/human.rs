@@ -1,0 +1,101 @@
+//! `--format human`: rustc/ruff-style findings with the source line underlined.
+//!
+//! ```text
+//! arende.md:5:16: varning[JAM004] non-disaggregated-statistics: …
+//!   |
+//! 5 | Simhallen hade 4 500 besökare i fjol.
+//!   |                ^^^^^^^^^^^^^^
+//!   = hjälp: …
+//! ```
+
+use crate::report::{CheckedFile, Report};
+use crate::snippet::{self, Row};
+use crate::texts::Texts;
+use anstyle::{AnsiColor, Style};
+use arendelint_core::{Diagnostic, Severity};
+use std::fmt::Write;
+
+const BOLD: Style = Style::new().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default().bold();
+const HELP: Style = AnsiColor::Cyan.on_default().bold();
+
+fn severity_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Error => AnsiColor::Red.on_default().bold(),
+        Severity::Warning => AnsiColor::Yellow.on_default().bold(),
+        Severity::Info => AnsiColor::Cyan.on_default().bold(),
+    }
+}
+
+pub fn render(report: &Report, texts: Texts, quiet: bool) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        for d in &file.diagnostics {
+            diagnostic(&mut out, file, d, texts);
+        }
+    }
+    if !quiet {
+        let s = report.summary;
+        let line = texts.summary(s.errors, s.warnings, s.infos, s.files);
+        let _ = writeln!(out, "{BOLD}{line}{BOLD:#}");
+    }
+    out
+}
+
+fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts) {
+    let at = file.position(d.span.start);
+    let style = severity_style(d.severity);
+    let _ = writeln!(
+        out,
+        "{BOLD}{}:{}:{}:{BOLD:#} {style}{}[{}]{style:#} {}: {}",
+        file.display,
+        at.line,
+        at.column,
+        texts.severity(d.severity),
+        d.rule.code(),
+        d.rule.name(),
+        d.message
+    );
+    let rows = snippet::rows(&file.text, &file.index, &d.span);
+    let gutter = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Line { number, .. } => Some(number.to_string().len()),
+            Row::Elided => None,
+        })
+        .max()
+        .unwrap_or(1);
+    let blank = " ".repeat(gutter);
+    let _ = writeln!(out, "{blank} {GUTTER}|{GUTTER:#}");
+    for row in rows {
+        match row {
+            Row::Line {
+                number,
+                source,
+                underline: (before, width),
+            } => {
+                let _ = writeln!(out, "{GUTTER}{number:>gutter$} |{GUTTER:#} {source}");
+                if width > 0 {
+                    let carets = "^".repeat(width);
+                    let pad = " ".repeat(before);
+                    let _ = writeln!(
+                        out,
+                        "{blank} {GUTTER}|{GUTTER:#} {pad}{style}{carets}{style:#}"
+                    );
+                }
+            }
+            Row::Elided => {
+                let _ = writeln!(out, "{GUTTER}...{GUTTER:#}");
+            }
+        }
+    }
+    if let Some(fix) = &d.fix {
+        let _ = writeln!(
+            out,
+            "{blank} {HELP}= {}:{HELP:#} {}",
+            texts.help_label(),
+            fix.description
+        );
+    }
+    out.push('\n');
+}

@@ -1,0 +1,111 @@
+//! `--format json`: the object of rules-contract §4.
+
+use crate::report::Report;
+use arendelint_core::Diagnostic;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    case: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    description: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    byte_start: usize,
+    byte_end: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    cases: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+pub fn render(report: &Report) -> String {
+    let mut diagnostics = Vec::new();
+    for file in &report.files {
+        for d in &file.diagnostics {
+            diagnostics.push(diagnostic(&file.display, file.range(&d.span), d));
+        }
+    }
+    let s = report.summary;
+    let json = JsonReport {
+        version: 1,
+        diagnostics,
+        summary: JsonSummary {
+            files: s.files,
+            cases: s.cases,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+        },
+    };
+    // Serialising plain structs of strings and numbers cannot fail; fall back to
+    // an empty object rather than panic if it ever did.
+    let mut out = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_string());
+    out.push('\n');
+    out
+}
+
+fn diagnostic<'a>(
+    path: &'a str,
+    (start, end): (crate::report::Position, crate::report::Position),
+    d: &'a Diagnostic,
+) -> JsonDiagnostic<'a> {
+    JsonDiagnostic {
+        path,
+        rule: d.rule.code(),
+        name: d.rule.name(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        byte_start: d.span.start,
+        byte_end: d.span.end,
+        case: d.case.as_deref(),
+        fix: d.fix.as_ref().map(|fix| JsonFix {
+            description: &fix.description,
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    byte_start: e.range.start,
+                    byte_end: e.range.end,
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
+    }
+}

@@ -1,0 +1,94 @@
+//! The result of a `check` run, shared by every output format.
+
+use arendelint_core::{ColumnUnit, Diagnostic, LineIndex, Severity};
+use std::ops::Range;
+
+/// One checked document with its findings, sorted by position.
+pub struct CheckedFile {
+    /// The path as shown to the user.
+    pub display: String,
+    pub text: String,
+    pub index: LineIndex,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A 1-based line and column (columns in Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl CheckedFile {
+    pub fn new(display: String, text: String, mut diagnostics: Vec<Diagnostic>) -> CheckedFile {
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        let index = LineIndex::new(&text);
+        CheckedFile {
+            display,
+            text,
+            index,
+            diagnostics,
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        let at = self.index.line_col(&self.text, offset, ColumnUnit::Char);
+        Position {
+            line: at.line as usize + 1,
+            column: at.col as usize + 1,
+        }
+    }
+
+    /// Start and end positions of a span.
+    pub fn range(&self, span: &Range<usize>) -> (Position, Position) {
+        (self.position(span.start), self.position(span.end))
+    }
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub cases: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// Everything a format renders.
+pub struct Report {
+    pub files: Vec<CheckedFile>,
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Sorts files by path so the output does not depend on thread timing.
+    pub fn new(mut files: Vec<CheckedFile>) -> Report {
+        files.sort_by(|a, b| a.display.cmp(&b.display));
+        let mut summary = Summary {
+            files: files.len(),
+            // One document per file until agenda mode splits files into cases.
+            cases: files.len(),
+            ..Summary::default()
+        };
+        for d in files.iter().flat_map(|f| &f.diagnostics) {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        Report { files, summary }
+    }
+
+    /// The most severe finding, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .map(|d| d.severity)
+            .max()
+    }
+}

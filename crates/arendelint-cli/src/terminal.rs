@@ -1,0 +1,45 @@
+//! Where the CLI writes: stdout (coloured only on a terminal) and stderr.
+
+use crate::texts::Texts;
+use anstream::{AutoStream, ColorChoice};
+use std::io::Write;
+
+/// The output streams and the language of one run.
+pub struct Terminal {
+    pub texts: Texts,
+    color: ColorChoice,
+}
+
+impl Terminal {
+    /// `no_color` forces plain output; otherwise anstream decides (a terminal,
+    /// and NO_COLOR / CLICOLOR / CLICOLOR_FORCE respected).
+    pub fn new(texts: Texts, no_color: bool) -> Terminal {
+        let color = if no_color {
+            ColorChoice::Never
+        } else {
+            ColorChoice::Auto
+        };
+        Terminal { texts, color }
+    }
+
+    /// Writes to stdout. A closed pipe (`arendelint check | head`) is not an error.
+    pub fn print(&self, text: &str) {
+        let mut out = AutoStream::new(std::io::stdout(), self.color).lock();
+        let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    }
+
+    /// One `arendelint: fel: …` line on stderr.
+    pub fn error(&self, message: &str) {
+        self.stderr_line(&format!("{}{message}", self.texts.error_prefix()));
+    }
+
+    /// One `arendelint: varning: …` line on stderr.
+    pub fn warning(&self, message: &str) {
+        self.stderr_line(&format!("{}{message}", self.texts.warning_prefix()));
+    }
+
+    fn stderr_line(&self, line: &str) {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{line}");
+    }
+}
