@@ -476,6 +476,40 @@ mod tests {
         }
     }
 
+    /// `docs/rules.md` lists every rule with its registry facts and its summary.
+    #[test]
+    fn rule_table_matches_registry_and_summaries() {
+        let text = include_str!("../../../docs/rules.md");
+        for meta in RULES {
+            let severity = meta.default_severity.map_or("off", |s| s.as_str());
+            let en = format!(
+                "| `{}` | {severity} | {} | {} |",
+                meta.name,
+                meta.level.as_str(),
+                summary(meta.rule, Lang::En)
+            );
+            assert!(text.contains(&en), "docs/rules.md: no row `{en}`");
+            let sv = format!("| {} |\n", summary(meta.rule, Lang::Sv));
+            assert!(
+                text.contains(&sv),
+                "docs/rules.md: no Swedish summary of {}",
+                meta.code
+            );
+        }
+    }
+
+    #[test]
+    fn configuration_reference_examples_parse() {
+        let text = include_str!("../../../docs/configuration.md");
+        let blocks = code_blocks(text, "toml");
+        assert!(blocks.len() >= 2);
+        for block in blocks {
+            if let Err(e) = Config::from_toml_str(&block, "docs/configuration.md") {
+                panic!("{e}\n{block}");
+            }
+        }
+    }
+
     #[test]
     fn example_configuration_parses() {
         let text = include_str!("../../../examples/organisation/arendelint.toml");
