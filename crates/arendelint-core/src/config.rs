@@ -341,10 +341,10 @@ names = ["Jämställd region 2030"]
 
     #[test]
     fn unknown_key_names_file_line_and_key() {
-        let err = Config::from_toml_str("lang = \"sv\"\n\nfärg = true\n", "a/arendelint.toml")
+        let err = Config::from_toml_str("lang = \"sv\"\n\ncolour = true\n", "a/arendelint.toml")
             .unwrap_err();
         assert_eq!(err.line, Some(3));
-        assert!(err.message.contains("färg"), "{err}");
+        assert!(err.message.contains("colour"), "{err}");
         assert!(err.to_string().starts_with("a/arendelint.toml:3:1: "), "{err}");
     }
 

@@ -20,7 +20,6 @@ pub(crate) struct Builder<'t, 'd> {
     /// Text waiting to be tokenized: contiguous pieces are merged first so that
     /// a hyphenated line break across a soft break can be joined.
     pending: Option<Range<usize>>,
-    blocks: usize,
     /// Level of the last ATX/setext heading (bold pseudo-headings sit below it).
     last_level: u8,
 }
@@ -49,7 +48,6 @@ impl<'t, 'd> Builder<'t, 'd> {
             comments: Vec::new(),
             block_start: 0,
             pending: None,
-            blocks: 0,
             last_level: 0,
         }
     }
@@ -120,7 +118,6 @@ impl<'t, 'd> Builder<'t, 'd> {
         if range.is_empty() {
             return first_sentence..first_sentence;
         }
-        self.blocks += 1;
         if info.ctx == Ctx::Body && info.bold_only {
             let level = self.last_level.saturating_add(1);
             self.push_heading(range, level, HeadingKind::Bold);
@@ -146,7 +143,6 @@ impl<'t, 'd> Builder<'t, 'd> {
         if range.is_empty() {
             return;
         }
-        self.blocks += 1;
         if kind == HeadingKind::Markdown {
             self.last_level = level;
         }
@@ -154,15 +150,24 @@ impl<'t, 'd> Builder<'t, 'd> {
     }
 
     fn push_heading(&mut self, range: Range<usize>, level: u8, kind: HeadingKind) -> usize {
-        let start = self.tokens[range.start].start;
+        let mut start = self.tokens[range.start].start;
         let end = self.tokens[range.end - 1].end;
-        // A heading is reported on its first line.
-        let line_end = self.text[start..end].find(['\r', '\n']).map_or(end, |i| start + i);
+        if kind != HeadingKind::Label {
+            // The whole heading line, markup included (`## …`, `**…**`).
+            let line_start = self.text[..start].rfind('\n').map_or(self.content_start(), |i| i + 1);
+            let line = &self.text[line_start..start];
+            start = line_start + (line.len() - line.trim_start().len());
+        }
+        let line_end = self.text[start..].find(['\r', '\n']).map_or(self.text.len(), |i| start + i);
+        let line_end = if kind == HeadingKind::Label {
+            end
+        } else {
+            start + self.text[start..line_end].trim_end().len()
+        };
         let text = self.join_norm(range.clone());
         self.sentences.push(Sentence {
             tokens: range,
             ctx: Ctx::Heading,
-            block: self.blocks,
         });
         self.headings.push(Heading {
             level,
@@ -228,7 +233,6 @@ impl<'t, 'd> Builder<'t, 'd> {
                 self.sentences.push(Sentence {
                     tokens: start..i + 1,
                     ctx,
-                    block: self.blocks,
                 });
                 start = i + 1;
             }
@@ -237,7 +241,6 @@ impl<'t, 'd> Builder<'t, 'd> {
             self.sentences.push(Sentence {
                 tokens: start..range.end,
                 ctx,
-                block: self.blocks,
             });
         }
     }

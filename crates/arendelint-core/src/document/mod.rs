@@ -51,8 +51,6 @@ pub(crate) enum Ctx {
 pub(crate) struct Sentence {
     pub tokens: Range<usize>,
     pub ctx: Ctx,
-    /// Sentences of one paragraph, list item or cell share a block number.
-    pub block: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

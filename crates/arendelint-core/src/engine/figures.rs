@@ -128,7 +128,7 @@ fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: b
         if kept.iter().any(|k| k.start < span.end && span.start < k.end) {
             continue;
         }
-        if followed_by_breakdown(doc, data, span.end, range.end) {
+        if followed_by_breakdown(doc, data, span.end, range.clone()) {
             continue;
         }
         kept.push(span);
@@ -137,10 +137,11 @@ fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: b
 }
 
 /// "312 patienter (180 kvinnor och 132 män)": a gendered parenthesis right after the figure.
-fn followed_by_breakdown(doc: &Document, data: &RuleData, end: usize, range_end: usize) -> bool {
-    let Some(open) = (0..range_end).find(|&i| doc.tokens[i].start >= end) else {
+fn followed_by_breakdown(doc: &Document, data: &RuleData, end: usize, range: Range<usize>) -> bool {
+    let Some(open) = range.clone().find(|&i| doc.tokens[i].start >= end) else {
         return false;
     };
+    let range_end = range.end;
     if doc.tokens[open].kind != TokKind::Punct('(') {
         return false;
     }
@@ -158,6 +159,12 @@ fn number_before(doc: &Document, g: usize, floor: usize) -> Option<usize> {
         match doc.tokens[i].kind {
             TokKind::Number => return Some(i),
             TokKind::Word if words < 2 => words += 1,
+            // "ett 300-tal patienter": a suffix glued to the number.
+            TokKind::Punct('-')
+                if !doc.tokens[i].space_before
+                    && i > floor
+                    && doc.tokens[i - 1].kind == TokKind::Number
+                    && !doc.tokens[i + 1].space_before => {}
             _ => return None,
         }
     }

@@ -89,7 +89,7 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let body = super::figures::collapse_ws(&body);
-    if body.is_empty() || data.placeholders.contains(&body) {
+    if body.is_empty() || data.placeholders.contains(&body) || is_unanswered_skeleton(data, &body) {
         return Verdict::Empty;
     }
     let word_count = tokens
@@ -117,6 +117,12 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
         (true, true) => Verdict::Justified,
         _ => Verdict::Analysis,
     }
+}
+
+/// The guiding questions that JAM001's and JAM002's fixes insert, left unanswered.
+fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase() };
+    letters(body) == letters(&data.skeleton.questions.concat())
 }
 
 /// *inte/ej/ingen/inga* at most `negation_gap` words from an impact word, either order.
