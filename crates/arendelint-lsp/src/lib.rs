@@ -9,7 +9,6 @@ mod actions;
 mod analysis;
 mod config_store;
 mod document;
-mod exit;
 mod hover;
 mod lsp_diagnostic;
 mod position;
@@ -17,13 +16,15 @@ mod publisher;
 mod server;
 mod session;
 mod settings;
+mod shim;
 mod state;
+mod transport;
 
 pub use analysis::MAX_DOCUMENT_BYTES;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::{AsyncRead, AsyncWrite, BufReader};
 use tower_lsp::{LspService, Server};
 
 /// Runs the language server on stdin/stdout until the client sends `exit` (or
@@ -57,14 +58,26 @@ pub fn run_stdio() -> i32 {
 pub async fn serve<I, O>(input: I, output: O) -> bool
 where
     I: AsyncRead + Unpin,
-    O: AsyncWrite,
+    O: AsyncWrite + Unpin,
 {
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
     let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
-    let (service, exited) = exit::ExitWatch::new(service);
+    let (service, exited) = shim::Shim::new(service);
+    // tower-lsp talks to in-memory pipes; the transport checks what crosses them.
+    let (server_in, client_feed) = tokio::io::duplex(1 << 16);
+    let (server_out, server_drain) = tokio::io::duplex(1 << 16);
+    let (replies, queue) = transport::queue();
+    let session = async {
+        tokio::join!(
+            transport::from_client(BufReader::new(input), client_feed, replies.clone()),
+            transport::from_server(BufReader::new(server_drain), replies),
+            transport::to_client(output, queue),
+            Server::new(server_in, server_out, socket).serve(service),
+        )
+    };
     tokio::select! {
-        () = Server::new(input, output, socket).serve(service) => {}
+        _ = session => {}
         _ = exited => {}
     }
     shutdown.load(Ordering::SeqCst)

@@ -1,22 +1,25 @@
-//! Stops serving as soon as `exit` arrives. tower-lsp notices `exit` only when
-//! the next message is read, and a client may keep stdin open while it waits
-//! for the process to end.
+//! A thin wrapper around tower-lsp's service for two protocol details it is
+//! stricter or slower about than clients expect.
 
 use std::task::{Context, Poll};
 use tokio::sync::oneshot;
 use tower_lsp::jsonrpc::Request;
 use tower_service::Service;
 
-pub struct ExitWatch<S> {
+/// Signals `exit` as soon as it arrives (tower-lsp notices it only when the
+/// next message is read, and a client may keep stdin open while waiting for the
+/// process to end), and accepts `"params": null` on the parameterless
+/// `shutdown` and `exit`, which some clients send and tower-lsp rejects.
+pub struct Shim<S> {
     inner: S,
     exited: Option<oneshot::Sender<()>>,
 }
 
-impl<S> ExitWatch<S> {
-    pub fn new(inner: S) -> (ExitWatch<S>, oneshot::Receiver<()>) {
+impl<S> Shim<S> {
+    pub fn new(inner: S) -> (Shim<S>, oneshot::Receiver<()>) {
         let (tx, rx) = oneshot::channel();
         (
-            ExitWatch {
+            Shim {
                 inner,
                 exited: Some(tx),
             },
@@ -25,7 +28,7 @@ impl<S> ExitWatch<S> {
     }
 }
 
-impl<S: Service<Request>> Service<Request> for ExitWatch<S> {
+impl<S: Service<Request>> Service<Request> for Shim<S> {
     type Response = S::Response;
     type Error = S::Error;
     type Future = S::Future;
@@ -35,6 +38,7 @@ impl<S: Service<Request>> Service<Request> for ExitWatch<S> {
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
+        let request = without_null_params(request);
         let is_exit = request.method() == "exit";
         let future = self.inner.call(request);
         if is_exit {
@@ -43,5 +47,18 @@ impl<S: Service<Request>> Service<Request> for ExitWatch<S> {
             }
         }
         future
+    }
+}
+
+fn without_null_params(request: Request) -> Request {
+    let parameterless = matches!(request.method(), "shutdown" | "exit");
+    if !parameterless || !request.params().is_some_and(|p| p.is_null()) {
+        return request;
+    }
+    let (method, id, _) = request.into_parts();
+    let builder = Request::build(method);
+    match id {
+        Some(id) => builder.id(id).finish(),
+        None => builder.finish(),
     }
 }

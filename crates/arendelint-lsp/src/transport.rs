@@ -1,0 +1,172 @@
+//! Message framing in front of tower-lsp. tower-lsp ends the whole session on
+//! the first undecodable message (its framed reader stops after an error), so
+//! every frame is checked here first: a malformed one is answered with a
+//! JSON-RPC error and never reaches tower-lsp.
+
+use serde_json::{json, Value};
+use tokio::io::{
+    AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream,
+};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use tower_lsp::jsonrpc::{Request, Response};
+
+/// Larger bodies are discarded (and answered with an error) instead of buffered.
+const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+
+pub enum Frame {
+    Body(Vec<u8>),
+    /// Headers without a usable `Content-Length`, or a body above the limit.
+    Unusable(&'static str),
+}
+
+/// Reads one `Content-Length`-framed message; `None` at the end of the input.
+pub async fn read_frame<R: AsyncBufRead + Unpin>(input: &mut R) -> std::io::Result<Option<Frame>> {
+    let mut length = None;
+    let mut saw_header = false;
+    loop {
+        let mut line = Vec::new();
+        if input.read_until(b'\n', &mut line).await? == 0 {
+            return Ok(None);
+        }
+        let line = String::from_utf8_lossy(&line);
+        let line = line.trim();
+        if line.is_empty() {
+            if saw_header {
+                break;
+            }
+            continue;
+        }
+        saw_header = true;
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse::<usize>().ok();
+            }
+        }
+    }
+    let Some(length) = length else {
+        return Ok(Some(Frame::Unusable(
+            "missing or invalid Content-Length header",
+        )));
+    };
+    if length > MAX_BODY_BYTES {
+        tokio::io::copy(&mut input.take(length as u64), &mut tokio::io::sink()).await?;
+        return Ok(Some(Frame::Unusable("message too large")));
+    }
+    let mut body = vec![0; length];
+    input.read_exact(&mut body).await?;
+    Ok(Some(Frame::Body(body)))
+}
+
+/// `None` when tower-lsp can decode the message, else the error response to send.
+pub fn check(body: &[u8]) -> Option<Value> {
+    if serde_json::from_slice::<Request>(body).is_ok()
+        || serde_json::from_slice::<Response>(body).is_ok()
+    {
+        return None;
+    }
+    Some(match serde_json::from_slice::<Value>(body) {
+        Err(_) => error_response(Value::Null, -32700, "Parse error"),
+        Ok(value) => {
+            let id = value
+                .get("id")
+                .filter(|id| id.is_number() || id.is_string())
+                .cloned()
+                .unwrap_or(Value::Null);
+            error_response(id, -32600, "Invalid request")
+        }
+    })
+}
+
+fn error_response(id: Value, code: i64, message: &str) -> Value {
+    json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+}
+
+fn encode(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// Client → server: forwards good frames to tower-lsp, answers bad ones.
+pub async fn from_client<R: AsyncBufRead + Unpin>(
+    mut input: R,
+    mut server: DuplexStream,
+    replies: UnboundedSender<Vec<u8>>,
+) {
+    while let Ok(Some(frame)) = read_frame(&mut input).await {
+        let error = match frame {
+            Frame::Body(body) => match check(&body) {
+                None => {
+                    if server.write_all(&encode(&body)).await.is_err() {
+                        break;
+                    }
+                    continue;
+                }
+                Some(error) => error,
+            },
+            Frame::Unusable(why) => error_response(Value::Null, -32700, why),
+        };
+        eprintln!("arendelint lsp: rejected a malformed message: {error}");
+        let _ = replies.send(error.to_string().into_bytes());
+    }
+    // Dropping `server` ends tower-lsp's input: the client is gone.
+}
+
+/// Server → client: tower-lsp's messages, frame by frame, into the shared queue.
+pub async fn from_server<R: AsyncBufRead + Unpin>(
+    mut output: R,
+    replies: UnboundedSender<Vec<u8>>,
+) {
+    while let Ok(Some(Frame::Body(body))) = read_frame(&mut output).await {
+        if replies.send(body).is_err() {
+            break;
+        }
+    }
+}
+
+/// Writes whole frames from both sources, so they never interleave.
+pub async fn to_client<W: AsyncWrite + Unpin>(mut out: W, mut queue: UnboundedReceiver<Vec<u8>>) {
+    while let Some(body) = queue.recv().await {
+        if out.write_all(&encode(&body)).await.is_err() || out.flush().await.is_err() {
+            break;
+        }
+    }
+}
+
+pub fn queue() -> (UnboundedSender<Vec<u8>>, UnboundedReceiver<Vec<u8>>) {
+    unbounded_channel()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn frames_and_checks() {
+        let bytes = b"Content-Length: 2\r\n\r\n{}content-length:40\r\nContent-Type: x\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"initialized\"}\nX: y\r\n\r\n";
+        let mut input = &bytes[..];
+        let Ok(Some(Frame::Body(first))) = read_frame(&mut input).await else {
+            panic!("a first frame");
+        };
+        assert_eq!(
+            check(&first).map(|e| e["error"]["code"].clone()),
+            Some(json!(-32600))
+        );
+        let Ok(Some(Frame::Body(second))) = read_frame(&mut input).await else {
+            panic!("a second frame");
+        };
+        assert!(check(&second).is_none());
+        assert!(matches!(
+            read_frame(&mut input).await,
+            Ok(Some(Frame::Unusable(_)))
+        ));
+        assert!(matches!(read_frame(&mut input).await, Ok(None)));
+        let e = check(b"{oops").unwrap_or_default();
+        assert_eq!(
+            (e["error"]["code"].clone(), e["id"].clone()),
+            (json!(-32700), Value::Null)
+        );
+        let e = check(br#"{"jsonrpc":"2.0","id":7,"method":5}"#).unwrap_or_default();
+        assert_eq!(e["id"], 7);
+    }
+}
