@@ -1,0 +1,195 @@
+//! Which files `arendelint check` reads, and what it says about bad input.
+
+mod cli_support;
+
+use cli_support::{Workspace, SIMHALL};
+
+/// A binary file, invalid UTF-8, an empty file and a missing path: one line each
+/// on stderr naming the file, the good file is still checked, exit 2.
+#[test]
+fn bad_inputs_give_one_line_each_and_the_rest_is_checked() {
+    let ws = Workspace::new();
+    ws.write("docs/bra.md", SIMHALL);
+    ws.write(
+        "docs/binär.md",
+        b"PK\x03\x04\x00\x00\x08\x00 binary".as_slice(),
+    );
+    ws.write(
+        "docs/latin1.txt",
+        b"Jamstalldhet\n\nBes\xf6kare kom.\n".as_slice(),
+    );
+    ws.write("docs/tom.md", "");
+    let run = ws.run(&["check", "--format", "json", "docs", "saknas.md"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            "arendelint: fel: docs/binär.md: filen är binär (den innehåller NUL-byte), inte ett textdokument; kontrollera .md- eller .txt-filer eller exkludera den",
+            "arendelint: fel: docs/latin1.txt: filen är inte giltig UTF-8 (första felaktiga byte vid position 17, rad 3); spara den som UTF-8",
+            "arendelint: fel: docs/tom.md: filen är tom; det finns inget att kontrollera",
+            "arendelint: fel: saknas.md: filen eller mappen finns inte",
+        ]
+    );
+    assert_eq!(
+        run.json_findings(),
+        ["docs/bra.md:JAM001", "docs/bra.md:JAM004"]
+    );
+    assert_eq!(run.json()["summary"]["files"], 1);
+}
+
+#[test]
+fn bad_input_messages_in_english() {
+    let ws = Workspace::new();
+    ws.write("bra.md", SIMHALL);
+    ws.write("tom.md", "");
+    ws.write("bin.txt", b"\x00\x00".as_slice());
+    let run = ws.run(&["check", "--lang", "en", ".", "missing"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            "arendelint: error: bin.txt: the file is binary (it contains NUL bytes), not a text document; check .md or .txt files, or exclude it",
+            "arendelint: error: missing: no such file or folder",
+            "arendelint: error: tom.md: the file is empty; there is nothing to check",
+        ]
+    );
+    assert!(
+        run.stdout.contains("bra.md:5:16: warning[JAM004]"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn bad_input_wins_over_findings_and_fail_on_never() {
+    let ws = Workspace::new();
+    ws.write("tom.md", "");
+    assert_eq!(ws.run(&["check", "--fail-on", "never", "tom.md"]).code, 2);
+}
+
+#[test]
+fn a_named_unsupported_file_is_an_error_but_is_skipped_in_folders() {
+    let ws = Workspace::new();
+    ws.write("ärende.docx", b"PK\x03\x04".as_slice());
+    ws.write("bild.png", b"\x89PNG".as_slice());
+    ws.write("a.md", SIMHALL);
+    let run = ws.run(&["check", "ärende.docx", "bild.png"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr_lines(),
+        [
+            "arendelint: fel: bild.png: filtypen .png stöds inte; arendelint kontrollerar .md, .markdown och .txt",
+            "arendelint: fel: ärende.docx: Word-filer (.docx) stöds inte än; spara dokumentet som .md eller .txt",
+        ]
+    );
+    let walked = ws.run(&["check", "--format", "json", "."]);
+    assert_eq!(walked.stderr, "");
+    assert_eq!(walked.json_findings(), ["a.md:JAM001", "a.md:JAM004"]);
+}
+
+#[test]
+fn folders_are_walked_for_md_markdown_and_txt_respecting_gitignore() {
+    let ws = Workspace::new();
+    ws.write("a.md", SIMHALL);
+    ws.write("b.markdown", SIMHALL);
+    ws.write("c.txt", SIMHALL);
+    ws.write("d.rst", SIMHALL);
+    ws.write(".gitignore", "utkast/\n*.tmp.md\n");
+    ws.write("utkast/x.md", SIMHALL);
+    ws.write("y.tmp.md", SIMHALL);
+    ws.write(".dold/z.md", SIMHALL);
+    let run = ws.run(&["check", "--format", "json"]);
+    let paths: Vec<String> = run
+        .json_findings()
+        .into_iter()
+        .filter(|f| f.ends_with("JAM001"))
+        .collect();
+    assert_eq!(paths, ["a.md:JAM001", "b.markdown:JAM001", "c.txt:JAM001"]);
+}
+
+#[test]
+fn paths_are_shown_as_given_and_checked_once() {
+    let ws = Workspace::new();
+    ws.write("docs/a.md", SIMHALL);
+    let run = ws.run(&[
+        "check",
+        "--format",
+        "json",
+        "./docs",
+        "docs/a.md",
+        "./docs/a.md",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.json_findings(),
+        ["docs/a.md:JAM001", "docs/a.md:JAM004"]
+    );
+}
+
+#[test]
+fn an_empty_folder_is_a_notice_not_an_error() {
+    let ws = Workspace::new();
+    std::fs::create_dir(ws.path().join("tom")).unwrap();
+    let run = ws.run(&["check", "tom"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stderr,
+        "arendelint: varning: inga filer att kontrollera (.md, .markdown eller .txt)\n"
+    );
+    assert_eq!(run.stdout, "Inga anmärkningar i 0 filer.\n");
+}
+
+#[test]
+fn stdin_uses_the_filename_for_path_kind_and_configuration() {
+    let ws = Workspace::new();
+    ws.write("docs/arendelint.toml", "[rules]\nJAM001 = \"off\"\n");
+    let run = ws.run_stdin(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin",
+            "--stdin-filename",
+            "./docs/ny.md",
+        ],
+        SIMHALL.as_bytes(),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.json_findings(),
+        ["docs/ny.md:JAM004"],
+        "docs/arendelint.toml applies"
+    );
+
+    let run = ws.run_stdin(
+        &["check", "--format", "json", "--stdin"],
+        SIMHALL.as_bytes(),
+    );
+    assert_eq!(run.json_findings(), ["<stdin>:JAM001", "<stdin>:JAM004"]);
+}
+
+#[test]
+fn stdin_bad_input_and_unknown_kind() {
+    let ws = Workspace::new();
+    let run = ws.run_stdin(&["check", "--stdin", "--stdin-filename", "a.md"], b"");
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "arendelint: fel: a.md: filen är tom; det finns inget att kontrollera\n"
+    );
+    let run = ws.run_stdin(&["check", "--stdin", "--stdin-filename", "a.docx"], b"text");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("a.docx: Word-filer (.docx) stöds inte än"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn stdin_filename_needs_stdin() {
+    let ws = Workspace::new();
+    let run = ws.run(&["check", "--stdin-filename", "a.md"]);
+    assert_eq!(run.code, 2, "usage error");
+}
