@@ -456,3 +456,133 @@ fn normalise_phrase(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::RULES;
+
+    fn raw_lists() -> Vec<(String, Vec<String>)> {
+        let lex: RawLexicon = toml::from_str(LEXICON_TOML).unwrap();
+        let sec: RawSections = toml::from_str(SECTIONS_TOML).unwrap();
+        let phr: RawPhrases = toml::from_str(PHRASES_TOML).unwrap();
+        let mut all_forms = Vec::new();
+        for g in &lex.group_word {
+            all_forms.extend(g.forms.clone());
+        }
+        vec![
+            ("group forms".into(), all_forms),
+            ("lemmas".into(), lex.group_word.iter().map(|g| g.lemma.clone()).collect()),
+            ("determiners".into(), lex.singular.determiners),
+            ("alla followers".into(), lex.alla.followers),
+            ("gender words".into(), lex.gender.words),
+            ("heading patterns".into(), sec.gender.heading_patterns),
+            ("case parts".into(), sec.case.parts),
+            ("consequence labels".into(), sec.labels.consequence),
+            ("known headings".into(), sec.headings.known),
+            ("closing headings".into(), sec.closing.headings),
+            ("placeholders".into(), sec.placeholder.texts),
+            ("reasons".into(), phr.reason.phrases),
+            ("differences".into(), phr.difference.phrases),
+            ("measures".into(), phr.measure.phrases),
+            ("goals".into(), phr.goal.phrases),
+            ("factors".into(), phr.factor.phrases),
+            ("abbreviations".into(), phr.sentence.abbreviations),
+            ("reference words".into(), phr.figure.reference_before),
+            ("months".into(), phr.figure.months),
+        ]
+    }
+
+    #[test]
+    fn builtin_data_compiles() {
+        let data = RuleData::build(&Config::default()).expect("built-in rule data");
+        assert!(data.group_forms.len() >= 60);
+        assert_eq!(data.gender_headings.len(), 6);
+    }
+
+    #[test]
+    fn no_list_has_duplicates() {
+        for (name, list) in raw_lists() {
+            let mut seen = HashSet::new();
+            for entry in &list {
+                assert!(seen.insert(entry.to_lowercase()), "duplicate `{entry}` in {name}");
+                assert_eq!(entry, &entry.to_lowercase(), "`{entry}` in {name} must be lower case");
+            }
+        }
+    }
+
+    #[test]
+    fn no_entry_is_unreachable() {
+        let lex: RawLexicon = toml::from_str(LEXICON_TOML).unwrap();
+        let data = RuleData::build(&Config::default()).unwrap();
+        for g in &lex.group_word {
+            for s in &g.singular_like {
+                assert!(g.forms.contains(s), "singular-like `{s}` of {} is not one of its forms", g.lemma);
+            }
+            for f in &g.forms {
+                assert!(!data.is_gender_word(f), "group form `{f}` is also a gender term");
+                assert!(f.chars().all(|c| c.is_alphabetic() || c == '-'), "`{f}` is not one word");
+            }
+        }
+        // Every word list entry is one normalised word, as the tokenizer produces them.
+        for w in lex.gender.words.iter().chain(&lex.singular.determiners).chain(&lex.alla.followers) {
+            assert!(!w.contains(' '), "`{w}` has a space and can never match a single word");
+        }
+        // Abbreviations are only consulted at a period, so each must end in one.
+        let phr: RawPhrases = toml::from_str(PHRASES_TOML).unwrap();
+        for a in &phr.sentence.abbreviations {
+            assert!(a.ends_with('.'), "abbreviation `{a}` does not end in a period");
+        }
+        // Case parts must be recognisable as plain-text headings too.
+        for part in &data.case_parts {
+            assert!(data.known_headings.contains(part), "case part `{part}` missing from known headings");
+        }
+    }
+
+    #[test]
+    fn every_rule_has_messages_in_both_languages() {
+        let data = RuleData::build(&Config::default()).unwrap();
+        let keys: Vec<&str> = data
+            .messages
+            .keys()
+            .filter_map(|k| k.split_once('.').map(|(table, _)| table))
+            .collect();
+        for meta in RULES {
+            let tables: Vec<&&str> = keys.iter().filter(|t| t.split('-').next() == Some(meta.code)).collect();
+            assert!(!tables.is_empty(), "{} has no message", meta.code);
+            for table in tables {
+                for lang in ["sv", "en"] {
+                    assert!(
+                        data.messages.contains_key(&format!("{table}.{lang}")),
+                        "{table} has no `{lang}` message"
+                    );
+                }
+                let has_fix_sv = data.messages.contains_key(&format!("{table}.fix-sv"));
+                let has_fix_en = data.messages.contains_key(&format!("{table}.fix-en"));
+                assert_eq!(has_fix_sv, has_fix_en, "{table}: fix text in one language only");
+            }
+        }
+        // Every message table belongs to a rule (or is the suggestion table).
+        for table in keys {
+            let code = table.split('-').next().unwrap_or(table);
+            assert!(
+                table == "suggestion" || RULES.iter().any(|m| m.code == code),
+                "message table `{table}` belongs to no rule"
+            );
+        }
+    }
+
+    #[test]
+    fn config_additions_are_compiled_in() {
+        let config = Config::from_toml_str(
+            "[lexicon]\ngroup-words = [\"kunder\"]\n[goals]\nnames = [\"Jämställd kommun 2030\"]\n[sections]\nconsequence-labels = [\"Trygghet\"]\n",
+            "t.toml",
+        )
+        .unwrap();
+        let data = RuleData::build(&config).unwrap();
+        assert!(data.group_forms.contains_key("kunder"));
+        assert!(data.consequence_labels.contains("trygghet"));
+        let words = ["bidrar", "till", "jämställd", "kommun", "2030"];
+        assert!(data.goal.find(&words, &|_| false).is_some());
+    }
+}

@@ -17,6 +17,8 @@ enum Kind {
     Body,
     /// The first line of a list item.
     Item,
+    /// The second half of a heading broken by a hyphen (`jäm-` / `ställdhet`).
+    Joined,
 }
 
 struct Line {
@@ -40,7 +42,7 @@ pub(super) fn parse(b: &mut Builder) {
     for line in &lines {
         match line.kind {
             Kind::Blank => end_body(b, &mut in_block),
-            Kind::Furniture => {}
+            Kind::Furniture | Kind::Joined => {}
             Kind::Comment => {
                 end_body(b, &mut in_block);
                 let r = line.range.clone();
@@ -114,8 +116,11 @@ fn classify(b: &Builder) -> Vec<Line> {
         let prev = lines[..i]
             .iter()
             .rev()
-            .find(|l| !matches!(l.kind, Kind::Furniture | Kind::Comment));
+            .find(|l| !matches!(l.kind, Kind::Furniture | Kind::Comment | Kind::Joined));
         let starts_paragraph = prev.is_none_or(|l| matches!(l.kind, Kind::Blank | Kind::Heading));
+        if starts_paragraph && joins_into_heading(b, &mut lines, i) {
+            continue;
+        }
         let next = lines[i + 1..]
             .iter()
             .find(|l| !matches!(l.kind, Kind::Furniture | Kind::Comment));
@@ -151,6 +156,35 @@ fn classify(b: &Builder) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// A heading broken at a line end by a hyphen (`Konsekvenser för jäm-` /
+/// `ställdhet`): the two lines become one heading when the joined text is known
+/// vocabulary, or a short line standing alone.
+fn joins_into_heading(b: &Builder, lines: &mut [Line], i: usize) -> bool {
+    let text = b.text;
+    let s = text[lines[i].range.clone()].trim();
+    let Some(head) = s.strip_suffix('-') else {
+        return false;
+    };
+    if !head.chars().next_back().is_some_and(char::is_alphabetic) || i + 1 >= lines.len() {
+        return false;
+    }
+    let next = &lines[i + 1];
+    let tail = text[next.range.clone()].trim();
+    if next.kind != Kind::Body || !tail.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let joined = format!("{head}{tail}");
+    let stands_alone = lines.get(i + 2).is_none_or(|l| l.kind != Kind::Body);
+    let short = joined.split_whitespace().count() <= 10 && !joined.ends_with(['.', ',', ';', ':', '!', '?']);
+    if is_known_heading(b, &joined) || (short && stands_alone) {
+        lines[i].range.end = lines[i + 1].range.end;
+        lines[i].kind = Kind::Heading;
+        lines[i + 1].kind = Kind::Joined;
+        return true;
+    }
+    false
 }
 
 /// A line of known section vocabulary by itself (`Bakgrund`, `Jämställdhet:`).

@@ -1,0 +1,73 @@
+//! The plain-text document model: heading lines, page furniture, hyphenation.
+
+mod common;
+use arendelint_core::{Config, SourceKind};
+use common::describe;
+
+fn lint_txt(text: &str) -> Vec<String> {
+    describe(text, &common::lint_with(text, SourceKind::PlainText, &Config::default()))
+}
+
+const PDF_CASE: &str = "Norrsjö kommun                      TJÄNSTESKRIVELSE
+Kultur- och fritidsförvaltningen    Sida 1 (2)
+                                    Dnr KFN 2024/0311
+
+Ny inriktning för fritidsgårdarna
+
+Sammanfattning
+
+Förvaltningen föreslår längre öppettider och ett särskilt program för tjejer i området. Förslaget
+ryms inom ramen för fritidsgårds-
+verksamhet, som är 7,4 mnkr per år.
+
+Bakgrund
+
+Gårdarna vänder sig till ungdomar i åldern 13–17 år. Under 2023 hade gårdarna 1 260 unika
+besökare enligt det digitala medlemskortet.
+
+Norrsjö kommun                      Sida 2 (2)
+Dnr KFN 2024/0311
+
+Konsekvenser för jäm-
+ställdhet
+
+Pojkar är överrepresenterade bland besökarna på fritidsgårdarna, och fler pojkar än flickor
+besöker gårdarna varje vecka enligt kommunens besöksstatistik för de senaste fem åren.
+Fördelningen har varit ungefär densamma sedan mätningarna började.
+
+Beslutet skickas till
+
+Fritidsgårdarna
+";
+
+#[test]
+fn pdf_extracted_case() {
+    assert_eq!(
+        lint_txt(PDF_CASE),
+        [
+            "JAM003 ungdomar",
+            "JAM004 1 260 unika\nbesökare",
+            "JAM005 Konsekvenser för jäm-",
+            "JAM006 Konsekvenser för jäm-",
+        ]
+    );
+}
+
+#[test]
+fn no_gender_section_and_title_lines() {
+    let text = "Jämställdhetsintegrering i nämnden 2025\n\nSammanfattning\n\nNämnden ska följa upp arbetet.\n\nJämlikhet\n\nAlla ska ha samma rättigheter.\n";
+    assert_eq!(lint_txt(text), ["JAM001 ", "JAM003 Alla"]);
+}
+
+#[test]
+fn wrapped_paragraph_first_lines_are_body_text() {
+    // The first line is short but not clearly shorter than the next: body text.
+    let text = "Bakgrund\n\nUnder året fick patienterna vänta\nlänge på sina besök hos mottagningen.\n\nJämställdhet\n\nEj aktuellt eftersom ärendet rör lokaler.\n";
+    assert_eq!(lint_txt(text), ["JAM003 patienterna"]);
+}
+
+#[test]
+fn labelled_paragraphs_in_plain_text() {
+    let text = "Bakgrund\n\nFörslaget gäller lokaler.\n\nKonsekvenser\n\nEkonomi: Inom ram.\n\nJämställdhet: Ej aktuellt.\n";
+    assert_eq!(lint_txt(text), ["JAM002 Jämställdhet:"]);
+}
