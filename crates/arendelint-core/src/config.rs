@@ -110,21 +110,50 @@ struct RawConfig {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawLexicon {
-    group_words: Option<Vec<Spanned<RawGroupWord>>>,
+    /// A form (`"kunder"`) or a table `{ forms = [...], suggestion = "adults" }`;
+    /// read by hand so that a mistake gets a precise message.
+    group_words: Option<Vec<Spanned<toml::Value>>>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawGroupWord {
-    Form(String),
-    Entry(RawGroupEntry),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawGroupEntry {
-    forms: Vec<String>,
-    suggestion: Option<SuggestionClass>,
+/// Reads one `group-words` entry.
+fn group_word(value: &toml::Value) -> Result<ExtraGroupWord, String> {
+    match value {
+        toml::Value::String(form) => Ok(ExtraGroupWord {
+            forms: vec![form.clone()],
+            class: SuggestionClass::Adults,
+        }),
+        toml::Value::Table(table) => {
+            if let Some(key) = table.keys().find(|k| *k != "forms" && *k != "suggestion") {
+                return Err(format!(
+                    "unknown key `{key}` in a group word: expected `forms` and `suggestion`"
+                ));
+            }
+            let forms = match table.get("forms") {
+                Some(toml::Value::Array(items)) => items
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+                    .filter(|f| !f.is_empty())
+                    .ok_or("`forms` must be a non-empty list of strings")?,
+                _ => return Err("a group word table needs `forms = [\"…\", …]`".into()),
+            };
+            let class = match table.get("suggestion").map(|v| v.as_str()) {
+                None => SuggestionClass::Adults,
+                Some(Some("adults")) => SuggestionClass::Adults,
+                Some(Some("children")) => SuggestionClass::Children,
+                Some(Some("everyone")) => SuggestionClass::Everyone,
+                Some(_) => {
+                    return Err(
+                        "`suggestion` must be \"adults\", \"children\" or \"everyone\"".into(),
+                    )
+                }
+            };
+            Ok(ExtraGroupWord { forms, class })
+        }
+        _ => Err(
+            "a group word is a string or a table { forms = [...], suggestion = \"adults\" }".into(),
+        ),
+    }
 }
 
 #[derive(Deserialize)]
@@ -176,7 +205,10 @@ impl Config {
             config.lang = Lang::parse(lang.get_ref()).ok_or_else(|| {
                 at(
                     lang.span(),
-                    format!("invalid `lang` value `{}`: expected \"sv\" or \"en\"", lang.get_ref()),
+                    format!(
+                        "invalid `lang` value `{}`: expected \"sv\" or \"en\"",
+                        lang.get_ref()
+                    ),
                 )
             })?;
         }
@@ -205,16 +237,7 @@ impl Config {
         if let Some(lexicon) = raw.lexicon {
             for entry in lexicon.group_words.unwrap_or_default() {
                 let span = entry.span();
-                let word = match entry.into_inner() {
-                    RawGroupWord::Form(form) => ExtraGroupWord {
-                        forms: vec![form],
-                        class: SuggestionClass::Adults,
-                    },
-                    RawGroupWord::Entry(e) => ExtraGroupWord {
-                        forms: e.forms,
-                        class: e.suggestion.unwrap_or(SuggestionClass::Adults),
-                    },
-                };
+                let word = group_word(entry.get_ref()).map_err(|m| at(span.clone(), m))?;
                 if let Some(bad) = word.forms.iter().find(|f| !is_single_word(f)) {
                     return Err(at(
                         span,
@@ -345,7 +368,10 @@ names = ["Jämställd region 2030"]
             .unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("colour"), "{err}");
-        assert!(err.to_string().starts_with("a/arendelint.toml:3:1: "), "{err}");
+        assert!(
+            err.to_string().starts_with("a/arendelint.toml:3:1: "),
+            "{err}"
+        );
     }
 
     #[test]
@@ -365,6 +391,14 @@ names = ["Jämställd region 2030"]
             ("exclude = [\"[\"]\n", "glob"),
             ("lang = \"de\"\n", "lang"),
             ("[lexicon]\ngroup-words = [\"två ord\"]\n", "one word"),
+            (
+                "[lexicon]\ngroup-words = [{ forms = [\"a\"], sugestion = \"adults\" }]\n",
+                "unknown key `sugestion`",
+            ),
+            (
+                "[lexicon]\ngroup-words = [{ forms = [\"a\"], suggestion = \"vuxna\" }]\n",
+                "`suggestion` must be",
+            ),
         ] {
             let err = Config::from_toml_str(text, "c.toml").unwrap_err();
             assert!(err.message.contains(needle), "{text}: {err}");

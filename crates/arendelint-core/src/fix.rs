@@ -34,7 +34,11 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
 /// (or any applicability when `include_unsafe`). A fix is taken whole or not at
 /// all: when one of its edits overlaps an edit already taken, the fix is skipped
 /// and is picked up by the next run. Returns the new text and the number of fixes applied.
-pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> (String, usize) {
+pub fn apply_fixes(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+) -> (String, usize) {
     let mut taken: Vec<Edit> = Vec::new();
     let mut fixes = 0;
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {

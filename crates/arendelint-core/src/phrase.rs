@@ -27,8 +27,9 @@ pub(crate) struct Phrase {
 
 /// Endings that make an inflected form of a listed word (nouns, adjectives, verbs).
 const INFLECTIONS: &[&str] = &[
-    "", "s", "n", "en", "et", "na", "er", "ar", "or", "erna", "arna", "orna", "ens", "ets", "ernas",
-    "arnas", "ornas", "ers", "ars", "ors", "e", "a", "t", "as", "es", "ns", "nas", "ade", "at",
+    "", "s", "n", "en", "et", "na", "er", "ar", "or", "erna", "arna", "orna", "ens", "ets",
+    "ernas", "arnas", "ornas", "ers", "ars", "ors", "e", "a", "t", "as", "es", "ns", "nas", "ade",
+    "at",
 ];
 
 impl WordPat {
@@ -75,7 +76,10 @@ impl Phrase {
                     WordPat::Prefix(p.to_string())
                 } else if alt.contains(['*', '{', '}', '~']) {
                     return Err(PhraseError(format!("`{token}`: unexpected character")));
-                } else if inflect && alt.chars().count() >= 3 && alt.chars().all(char::is_alphabetic) {
+                } else if inflect
+                    && alt.chars().count() >= 3
+                    && alt.chars().all(char::is_alphabetic)
+                {
                     WordPat::Inflected(alt)
                 } else {
                     WordPat::Exact(alt)
@@ -90,12 +94,19 @@ impl Phrase {
                 steps,
             }),
             (None, _) => Err(PhraseError("empty phrase".into())),
-            _ => Err(PhraseError(format!("`{source}`: a phrase cannot start or end with a gap"))),
+            _ => Err(PhraseError(format!(
+                "`{source}`: a phrase cannot start or end with a gap"
+            ))),
         }
     }
 
     /// Whether the phrase matches `words` starting at index `at`; returns the end index.
-    pub fn match_at(&self, words: &[&str], at: usize, is_gender: &dyn Fn(&str) -> bool) -> Option<usize> {
+    pub fn match_at(
+        &self,
+        words: &[&str],
+        at: usize,
+        is_gender: &dyn Fn(&str) -> bool,
+    ) -> Option<usize> {
         self.match_steps(&self.steps, words, at, is_gender)
     }
 
@@ -165,8 +176,15 @@ impl PhraseList {
     }
 
     /// Whether a phrase matches at `at`.
-    pub fn matches_at(&self, words: &[&str], at: usize, is_gender: &dyn Fn(&str) -> bool) -> Option<usize> {
-        self.phrases.iter().find_map(|p| p.match_at(words, at, is_gender))
+    pub fn matches_at(
+        &self,
+        words: &[&str],
+        at: usize,
+        is_gender: &dyn Fn(&str) -> bool,
+    ) -> Option<usize> {
+        self.phrases
+            .iter()
+            .find_map(|p| p.match_at(words, at, is_gender))
     }
 }
 

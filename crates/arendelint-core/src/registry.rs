@@ -48,14 +48,62 @@ pub struct RuleMeta {
 
 /// All rules, in the order they are listed to users.
 pub const RULES: &[RuleMeta] = &[
-    meta(Rule::Jam001, "JAM001", "missing-gender-section", Some(Severity::Error), Level::Document),
-    meta(Rule::Jam002, "JAM002", "boilerplate-gender-section", Some(Severity::Warning), Level::Section),
-    meta(Rule::Jam003, "JAM003", "ungendered-target-group", Some(Severity::Warning), Level::Span),
-    meta(Rule::Jam004, "JAM004", "non-disaggregated-statistics", Some(Severity::Warning), Level::Span),
-    meta(Rule::Jam005, "JAM005", "differences-without-measures", Some(Severity::Info), Level::Section),
-    meta(Rule::Jam006, "JAM006", "no-equality-goal-link", Some(Severity::Info), Level::Section),
-    meta(Rule::Jam007, "JAM007", "sex-without-other-factors", None, Level::Section),
-    meta(Rule::Arl001, "ARL001", "unknown-rule-in-suppression", Some(Severity::Warning), Level::Span),
+    meta(
+        Rule::Jam001,
+        "JAM001",
+        "missing-gender-section",
+        Some(Severity::Error),
+        Level::Document,
+    ),
+    meta(
+        Rule::Jam002,
+        "JAM002",
+        "boilerplate-gender-section",
+        Some(Severity::Warning),
+        Level::Section,
+    ),
+    meta(
+        Rule::Jam003,
+        "JAM003",
+        "ungendered-target-group",
+        Some(Severity::Warning),
+        Level::Span,
+    ),
+    meta(
+        Rule::Jam004,
+        "JAM004",
+        "non-disaggregated-statistics",
+        Some(Severity::Warning),
+        Level::Span,
+    ),
+    meta(
+        Rule::Jam005,
+        "JAM005",
+        "differences-without-measures",
+        Some(Severity::Info),
+        Level::Section,
+    ),
+    meta(
+        Rule::Jam006,
+        "JAM006",
+        "no-equality-goal-link",
+        Some(Severity::Info),
+        Level::Section,
+    ),
+    meta(
+        Rule::Jam007,
+        "JAM007",
+        "sex-without-other-factors",
+        None,
+        Level::Section,
+    ),
+    meta(
+        Rule::Arl001,
+        "ARL001",
+        "unknown-rule-in-suppression",
+        Some(Severity::Warning),
+        Level::Span,
+    ),
 ];
 
 const fn meta(

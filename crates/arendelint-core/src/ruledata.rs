@@ -4,8 +4,9 @@
 use crate::config::{Config, ConfigError, Lang, SuggestionClass};
 use crate::phrase::{PhraseList, WordPat};
 use regex::{Regex, RegexBuilder};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 pub(crate) const LEXICON_TOML: &str = include_str!("../../../rules/lexicon.toml");
 pub(crate) const SECTIONS_TOML: &str = include_str!("../../../rules/sections.toml");
@@ -28,6 +29,8 @@ pub(crate) struct RawLexicon {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawGroupWord {
+    /// Names the entry for people editing the data; the tests check it is unique.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub lemma: String,
     pub forms: Vec<String>,
     #[serde(default)]
@@ -245,7 +248,9 @@ impl Clone for RawSkeleton {
 
 impl std::fmt::Debug for RawSkeleton {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Skeleton").field("heading", &self.heading).finish()
+        f.debug_struct("Skeleton")
+            .field("heading", &self.heading)
+            .finish()
     }
 }
 
@@ -286,7 +291,7 @@ impl RuleData {
         let msg: RawMessages = parse("messages.toml", MESSAGES_TOML)?;
         let skeleton: RawSkeleton = parse("skeleton.toml", SKELETON_TOML)?;
 
-        let mut group_forms = HashMap::new();
+        let mut group_forms = HashMap::default();
         for g in &lex.group_word {
             let singular: HashSet<String> = set(&g.singular_like);
             for form in &g.forms {
@@ -319,17 +324,25 @@ impl RuleData {
         }
         for p in &config.extra_gender_headings {
             let origin = config.origin.clone().unwrap_or_else(|| "<settings>".into());
-            gender_headings.push(RegexBuilder::new(p).case_insensitive(true).build().map_err(|e| {
-                ConfigError {
-                    origin,
-                    line: None,
-                    column: None,
-                    message: format!("invalid heading pattern `{p}`: {e}"),
-                }
-            })?);
+            gender_headings.push(
+                RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| ConfigError {
+                        origin,
+                        line: None,
+                        column: None,
+                        message: format!("invalid heading pattern `{p}`: {e}"),
+                    })?,
+            );
         }
         let mut consequence_labels = set(&sec.labels.consequence);
-        consequence_labels.extend(config.extra_consequence_labels.iter().map(|l| l.to_lowercase()));
+        consequence_labels.extend(
+            config
+                .extra_consequence_labels
+                .iter()
+                .map(|l| l.to_lowercase()),
+        );
         let mut page_patterns = Vec::new();
         for p in &sec.furniture.page_patterns {
             page_patterns.push(regex("sections.toml", p)?);
@@ -348,7 +361,7 @@ impl RuleData {
         goal_sources.extend(config.goal_names.iter().map(|g| normalise_phrase(g)));
         let alla_marks = phr_marks(&lex.alla.marks);
 
-        let mut messages = HashMap::new();
+        let mut messages = HashMap::default();
         for (table, entries) in msg {
             for (key, text) in entries {
                 messages.insert(format!("{table}.{key}"), text);
@@ -363,7 +376,12 @@ impl RuleData {
             alla_marks,
             compound_joiners: set(&lex.compound.joiners),
             gender_words: set(&lex.gender.words),
-            gender_prefixes: lex.gender.prefixes.iter().map(|p| p.to_lowercase()).collect(),
+            gender_prefixes: lex
+                .gender
+                .prefixes
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
             queue_before: set(&lex.gender.queue_before),
             queue_after: set(&lex.gender.queue_after),
             gender_not_after: lex.gender.not_after.into_iter().collect(),
@@ -371,7 +389,12 @@ impl RuleData {
             case_parts: sec.case.parts.iter().map(|p| p.to_lowercase()).collect(),
             consequence_labels,
             known_headings: set(&sec.headings.known),
-            closing_headings: sec.closing.headings.iter().map(|p| p.to_lowercase()).collect(),
+            closing_headings: sec
+                .closing
+                .headings
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
             placeholders: set(&sec.placeholder.texts),
             page_patterns,
             negations: set(&phr.negated_impact.negations),
@@ -381,7 +404,11 @@ impl RuleData {
             boilerplate_max_words: phr.negated_impact.max_words,
             reasons: phrases("phrases.toml", &phr.reason.phrases, false)?,
             reason_conjunction: phr.reason.conjunction.to_lowercase(),
-            difference: phrases("phrases.toml", &phr.difference.phrases, phr.difference.inflect)?,
+            difference: phrases(
+                "phrases.toml",
+                &phr.difference.phrases,
+                phr.difference.inflect,
+            )?,
             measure: phrases("phrases.toml", &phr.measure.phrases, phr.measure.inflect)?,
             goal: phrases("phrases.toml", &goal_sources, phr.goal.inflect)?,
             factor: phrases("phrases.toml", &phr.factor.phrases, phr.factor.inflect)?,
@@ -435,7 +462,10 @@ impl RuleData {
     /// Whether a lower-cased word is a gender term, ignoring context.
     pub fn is_gender_word(&self, word: &str) -> bool {
         self.gender_words.contains(word)
-            || self.gender_prefixes.iter().any(|p| word.starts_with(p.as_str()))
+            || self
+                .gender_prefixes
+                .iter()
+                .any(|p| word.starts_with(p.as_str()))
     }
 
     /// Whether a lower-cased heading text names a gender section.
@@ -472,7 +502,10 @@ mod tests {
         }
         vec![
             ("group forms".into(), all_forms),
-            ("lemmas".into(), lex.group_word.iter().map(|g| g.lemma.clone()).collect()),
+            (
+                "lemmas".into(),
+                lex.group_word.iter().map(|g| g.lemma.clone()).collect(),
+            ),
             ("determiners".into(), lex.singular.determiners),
             ("alla followers".into(), lex.alla.followers),
             ("gender words".into(), lex.gender.words),
@@ -503,10 +536,17 @@ mod tests {
     #[test]
     fn no_list_has_duplicates() {
         for (name, list) in raw_lists() {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for entry in &list {
-                assert!(seen.insert(entry.to_lowercase()), "duplicate `{entry}` in {name}");
-                assert_eq!(entry, &entry.to_lowercase(), "`{entry}` in {name} must be lower case");
+                assert!(
+                    seen.insert(entry.to_lowercase()),
+                    "duplicate `{entry}` in {name}"
+                );
+                assert_eq!(
+                    entry,
+                    &entry.to_lowercase(),
+                    "`{entry}` in {name} must be lower case"
+                );
             }
         }
     }
@@ -517,25 +557,50 @@ mod tests {
         let data = RuleData::build(&Config::default()).unwrap();
         for g in &lex.group_word {
             for s in &g.singular_like {
-                assert!(g.forms.contains(s), "singular-like `{s}` of {} is not one of its forms", g.lemma);
+                assert!(
+                    g.forms.contains(s),
+                    "singular-like `{s}` of {} is not one of its forms",
+                    g.lemma
+                );
             }
             for f in &g.forms {
-                assert!(!data.is_gender_word(f), "group form `{f}` is also a gender term");
-                assert!(f.chars().all(|c| c.is_alphabetic() || c == '-'), "`{f}` is not one word");
+                assert!(
+                    !data.is_gender_word(f),
+                    "group form `{f}` is also a gender term"
+                );
+                assert!(
+                    f.chars().all(|c| c.is_alphabetic() || c == '-'),
+                    "`{f}` is not one word"
+                );
             }
         }
         // Every word list entry is one normalised word, as the tokenizer produces them.
-        for w in lex.gender.words.iter().chain(&lex.singular.determiners).chain(&lex.alla.followers) {
-            assert!(!w.contains(' '), "`{w}` has a space and can never match a single word");
+        for w in lex
+            .gender
+            .words
+            .iter()
+            .chain(&lex.singular.determiners)
+            .chain(&lex.alla.followers)
+        {
+            assert!(
+                !w.contains(' '),
+                "`{w}` has a space and can never match a single word"
+            );
         }
         // Abbreviations are only consulted at a period, so each must end in one.
         let phr: RawPhrases = toml::from_str(PHRASES_TOML).unwrap();
         for a in &phr.sentence.abbreviations {
-            assert!(a.ends_with('.'), "abbreviation `{a}` does not end in a period");
+            assert!(
+                a.ends_with('.'),
+                "abbreviation `{a}` does not end in a period"
+            );
         }
         // Case parts must be recognisable as plain-text headings too.
         for part in &data.case_parts {
-            assert!(data.known_headings.contains(part), "case part `{part}` missing from known headings");
+            assert!(
+                data.known_headings.contains(part),
+                "case part `{part}` missing from known headings"
+            );
         }
     }
 
@@ -548,7 +613,10 @@ mod tests {
             .filter_map(|k| k.split_once('.').map(|(table, _)| table))
             .collect();
         for meta in RULES {
-            let tables: Vec<&&str> = keys.iter().filter(|t| t.split('-').next() == Some(meta.code)).collect();
+            let tables: Vec<&&str> = keys
+                .iter()
+                .filter(|t| t.split('-').next() == Some(meta.code))
+                .collect();
             assert!(!tables.is_empty(), "{} has no message", meta.code);
             for table in tables {
                 for lang in ["sv", "en"] {
@@ -559,7 +627,10 @@ mod tests {
                 }
                 let has_fix_sv = data.messages.contains_key(&format!("{table}.fix-sv"));
                 let has_fix_en = data.messages.contains_key(&format!("{table}.fix-en"));
-                assert_eq!(has_fix_sv, has_fix_en, "{table}: fix text in one language only");
+                assert_eq!(
+                    has_fix_sv, has_fix_en,
+                    "{table}: fix text in one language only"
+                );
             }
         }
         // Every message table belongs to a rule (or is the suggestion table).

@@ -43,7 +43,10 @@ pub enum InputError {
     /// Contains NUL bytes: not a text document.
     Binary,
     /// Not UTF-8; `line` is 1-based and `offset` the byte of the first bad sequence.
-    InvalidUtf8 { offset: usize, line: usize },
+    InvalidUtf8 {
+        offset: usize,
+        line: usize,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -98,8 +101,14 @@ mod tests {
 
     #[test]
     fn kinds_by_name() {
-        assert_eq!(SourceKind::from_path("a/b/Ärende.MD"), Some(SourceKind::Markdown));
-        assert_eq!(SourceKind::from_path("x.markdown"), Some(SourceKind::Markdown));
+        assert_eq!(
+            SourceKind::from_path("a/b/Ärende.MD"),
+            Some(SourceKind::Markdown)
+        );
+        assert_eq!(
+            SourceKind::from_path("x.markdown"),
+            Some(SourceKind::Markdown)
+        );
         assert_eq!(SourceKind::from_path("x.txt"), Some(SourceKind::PlainText));
         assert_eq!(SourceKind::from_path("x.docx"), None);
         assert_eq!(SourceKind::from_path("README"), None);
@@ -111,7 +120,10 @@ mod tests {
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(InputError::Binary));
         assert_eq!(
             decode(b"rad 1\nrad \xe4 2"),
-            Err(InputError::InvalidUtf8 { offset: 10, line: 2 })
+            Err(InputError::InvalidUtf8 {
+                offset: 10,
+                line: 2
+            })
         );
         assert_eq!(decode("\u{feff}Hej".as_bytes()), Ok("\u{feff}Hej"));
     }

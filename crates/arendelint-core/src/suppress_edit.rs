@@ -20,7 +20,10 @@ pub fn disable_next_line_edit(text: &str, offset: usize, rule: Rule) -> Edit {
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     Edit::insert(
         line_start,
-        format!("{indent}<!-- arendelint-disable-next-line {} -->{eol}", rule.code()),
+        format!(
+            "{indent}<!-- arendelint-disable-next-line {} -->{eol}",
+            rule.code()
+        ),
     )
 }
 
@@ -34,7 +37,10 @@ mod tests {
         let at = text.find("patienter").unwrap();
         let edit = disable_next_line_edit(text, at, Rule::Jam003);
         assert_eq!(edit.range, 8..8);
-        assert_eq!(edit.replacement, "  <!-- arendelint-disable-next-line JAM003 -->\r\n");
+        assert_eq!(
+            edit.replacement,
+            "  <!-- arendelint-disable-next-line JAM003 -->\r\n"
+        );
         let bom = "\u{feff}Alla ska med.";
         assert_eq!(disable_next_line_edit(bom, 5, Rule::Jam003).range, 3..3);
     }

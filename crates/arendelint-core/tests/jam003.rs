@@ -6,7 +6,10 @@ use common::{case, describe, findings, lint};
 #[test]
 fn group_words_in_every_form_fire() {
     assert_eq!(
-        findings("JAM003", "Patienter, patienterna, patienters och patienternas behov."),
+        findings(
+            "JAM003",
+            "Patienter, patienterna, patienters och patienternas behov."
+        ),
         ["Patienter", "patienterna", "patienters", "patienternas"]
     );
     assert_eq!(
@@ -23,7 +26,10 @@ fn gendered_sentences_do_not_fire() {
     assert!(findings("JAM003", "Statistiken för patienterna är könsuppdelad.").is_empty());
     assert!(findings("JAM003", "Andelen kvinnliga brukare ökar.").is_empty());
     // The next sentence is not gendered.
-    assert_eq!(findings("JAM003", "Kvinnor får vård. Patienterna väntar."), ["Patienterna"]);
+    assert_eq!(
+        findings("JAM003", "Kvinnor får vård. Patienterna väntar."),
+        ["Patienterna"]
+    );
 }
 
 #[test]
@@ -33,7 +39,11 @@ fn compounds_and_hyphenated_words_never_fire() {
         "Patientsäkerhet, elevhälsa, barnkonventionen, invånardialog, medborgarlöfte och EU-medborgare."
     )
     .is_empty());
-    assert!(findings("JAM003", "Barn- och utbildningsnämnden skickar en elev- och föräldraenkät.").is_empty());
+    assert!(findings(
+        "JAM003",
+        "Barn- och utbildningsnämnden skickar en elev- och föräldraenkät."
+    )
+    .is_empty());
 }
 
 #[test]
@@ -48,10 +58,25 @@ fn singular_forms_do_not_fire() {
 
 #[test]
 fn alla_about_people() {
-    assert_eq!(findings("JAM003", "Parken ska vara tillgänglig för alla."), ["alla"]);
-    assert_eq!(findings("JAM003", "Alla som bor i länet ska kunna delta."), ["Alla"]);
-    assert_eq!(findings("JAM003", "Målet är att alla ska ha arbete, alla oavsett bakgrund."), ["alla", "alla"]);
-    assert_eq!(findings("JAM003", "Alla invånare och alla elever får ett brev"), ["Alla invånare", "alla elever"]);
+    assert_eq!(
+        findings("JAM003", "Parken ska vara tillgänglig för alla."),
+        ["alla"]
+    );
+    assert_eq!(
+        findings("JAM003", "Alla som bor i länet ska kunna delta."),
+        ["Alla"]
+    );
+    assert_eq!(
+        findings(
+            "JAM003",
+            "Målet är att alla ska ha arbete, alla oavsett bakgrund."
+        ),
+        ["alla", "alla"]
+    );
+    assert_eq!(
+        findings("JAM003", "Alla invånare och alla elever får ett brev"),
+        ["Alla invånare", "alla elever"]
+    );
     assert!(findings(
         "JAM003",
         "Strategin gäller alla nämnder, alla beslut, alla verksamheter och alla nivåer. Allas ansvar är allt och allting."
@@ -77,14 +102,29 @@ fn counted_nouns_are_left_to_jam004() {
         ["JAM004 312 patienter", "JAM004 45 procent"]
     );
     // No number: "antalet deltagare" is a plain group word.
-    assert_eq!(findings("JAM003", "Föreningarna redovisar antalet deltagare per aktivitet."), ["deltagare"]);
+    assert_eq!(
+        findings(
+            "JAM003",
+            "Föreningarna redovisar antalet deltagare per aktivitet."
+        ),
+        ["deltagare"]
+    );
 }
 
 #[test]
 fn queue_and_guardians_are_not_gender_terms() {
-    assert_eq!(findings("JAM003", "Patienterna står i kön."), ["Patienterna"]);
-    assert_eq!(findings("JAM003", "Kön till kulturskolan är lång för barnen."), ["barnen"]);
-    assert_eq!(findings("JAM003", "Gode män företräder klienterna."), ["klienterna"]);
+    assert_eq!(
+        findings("JAM003", "Patienterna står i kön."),
+        ["Patienterna"]
+    );
+    assert_eq!(
+        findings("JAM003", "Kön till kulturskolan är lång för barnen."),
+        ["barnen"]
+    );
+    assert_eq!(
+        findings("JAM003", "Gode män företräder klienterna."),
+        ["klienterna"]
+    );
     assert!(findings("JAM003", "Klienternas kön redovisas.").is_empty());
 }
 
@@ -104,7 +144,11 @@ fn messages_and_fixes_name_the_gendered_form() {
         .collect();
     assert_eq!(
         replacements,
-        [" (kvinnor och män)", " (flickor och pojkar)", " (kvinnor och män, flickor och pojkar)"]
+        [
+            " (kvinnor och män)",
+            " (flickor och pojkar)",
+            " (kvinnor och män, flickor och pojkar)"
+        ]
     );
 }
 
@@ -115,5 +159,9 @@ fn applying_the_fix_makes_the_finding_go_away() {
     let (fixed, applied) = arendelint_core::apply_fixes(&text, &diags, false);
     assert_eq!(applied, 2);
     assert!(fixed.contains("Patienterna (kvinnor och män) väntar länge. Alla (kvinnor och män, flickor och pojkar) ska få svar."));
-    assert!(lint(&fixed).is_empty(), "{:?}", describe(&fixed, &lint(&fixed)));
+    assert!(
+        lint(&fixed).is_empty(),
+        "{:?}",
+        describe(&fixed, &lint(&fixed))
+    );
 }

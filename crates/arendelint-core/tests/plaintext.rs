@@ -5,7 +5,10 @@ use arendelint_core::{Config, SourceKind};
 use common::describe;
 
 fn lint_txt(text: &str) -> Vec<String> {
-    describe(text, &common::lint_with(text, SourceKind::PlainText, &Config::default()))
+    describe(
+        text,
+        &common::lint_with(text, SourceKind::PlainText, &Config::default()),
+    )
 }
 
 const PDF_CASE: &str = "Norrsjö kommun                      TJÄNSTESKRIVELSE

@@ -16,7 +16,10 @@ fn check_all(text: &str, linter: &Linter) {
     for kind in [SourceKind::Markdown, SourceKind::PlainText] {
         let diags = linter.lint(text, kind);
         for d in &diags {
-            assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");
+            assert!(
+                d.span.start <= d.span.end && d.span.end <= text.len(),
+                "{d:?}"
+            );
             assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
             if let Some(fix) = &d.fix {
                 for e in &fix.edits {
@@ -31,7 +34,9 @@ fn check_all(text: &str, linter: &Linter) {
 #[test]
 fn every_prefix_and_suffix_of_a_dense_case() {
     let linter = Linter::new(&Config::default()).unwrap();
-    let bounds: Vec<usize> = (0..=SAMPLE.len()).filter(|&i| SAMPLE.is_char_boundary(i)).collect();
+    let bounds: Vec<usize> = (0..=SAMPLE.len())
+        .filter(|&i| SAMPLE.is_char_boundary(i))
+        .collect();
     for &i in &bounds {
         check_all(&SAMPLE[..i], &linter);
         check_all(&SAMPLE[i..], &linter);
@@ -41,8 +46,25 @@ fn every_prefix_and_suffix_of_a_dense_case() {
 #[test]
 fn pseudo_random_text() {
     let linter = Linter::new(&Config::default()).unwrap();
-    let alphabet: Vec<char> = "aåäöAÅÄÖ 0123456789.,;:!?-–()[]*_#>|`<!->\n\r\t§%/\u{a0}😀é".chars().collect();
-    let words = ["patienter", "alla", "kvinnor", "Jämställdhet", "antalet", "procent", "## ", "**", "| ", "<!-- arendelint-disable-next-line -->", "\n\n", "jäm-\n", "2023", "4 500"];
+    let alphabet: Vec<char> = "aåäöAÅÄÖ 0123456789.,;:!?-–()[]*_#>|`<!->\n\r\t§%/\u{a0}😀é"
+        .chars()
+        .collect();
+    let words = [
+        "patienter",
+        "alla",
+        "kvinnor",
+        "Jämställdhet",
+        "antalet",
+        "procent",
+        "## ",
+        "**",
+        "| ",
+        "<!-- arendelint-disable-next-line -->",
+        "\n\n",
+        "jäm-\n",
+        "2023",
+        "4 500",
+    ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = || {
         seed ^= seed << 13;
@@ -77,7 +99,10 @@ fn positions_with_bom_crlf_and_swedish_letters() {
     let end = index.line_col(text, d.span.end, ColumnUnit::Char);
     assert_eq!((start.line + 1, start.col + 1), (3, 25));
     assert_eq!((end.line + 1, end.col + 1), (3, 36));
-    assert_eq!(index.line_col(text, d.span.start, ColumnUnit::Utf16).col + 1, 26);
+    assert_eq!(
+        index.line_col(text, d.span.start, ColumnUnit::Utf16).col + 1,
+        26
+    );
     // The document-level finding sits at 1:1, before the BOM.
     let j1 = diags.iter().find(|d| d.rule.code() == "JAM001").unwrap();
     assert_eq!(j1.span, 0..0);

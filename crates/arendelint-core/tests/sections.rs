@@ -29,15 +29,26 @@ fn jam001_accepts_every_kind_of_gender_heading() {
         "**Jämställdhet**",
         "Jämställdhetsperspektiv:",
     ] {
-        let text = format!("# Ärende\n\n## Bakgrund\n\nText.\n\n## Konsekvenser\n\n{heading} {ANALYSIS}\n");
-        let text = if heading.ends_with(':') { text } else { text.replace(&format!("{heading} "), &format!("{heading}\n\n")) };
-        assert!(rules_of(&text).is_empty(), "{heading}: {:?}", rules_of(&text));
+        let text = format!(
+            "# Ärende\n\n## Bakgrund\n\nText.\n\n## Konsekvenser\n\n{heading} {ANALYSIS}\n"
+        );
+        let text = if heading.ends_with(':') {
+            text
+        } else {
+            text.replace(&format!("{heading} "), &format!("{heading}\n\n"))
+        };
+        assert!(
+            rules_of(&text).is_empty(),
+            "{heading}: {:?}",
+            rules_of(&text)
+        );
     }
 }
 
 #[test]
 fn jam001_a_case_title_is_not_a_gender_section() {
-    let text = "# Resultatrapport för jämställdhetsintegrering 2019\n\n## Sammanfattning\n\nText.\n";
+    let text =
+        "# Resultatrapport för jämställdhetsintegrering 2019\n\n## Sammanfattning\n\nText.\n";
     assert_eq!(rules_of(text), ["JAM001 "]);
 }
 
@@ -47,33 +58,64 @@ fn jam001_fix_inserts_the_skeleton_before_the_closing_block() {
     let diags = lint(text);
     let (fixed, n) = apply_fixes(text, &diags, true);
     assert_eq!(n, 1);
-    assert!(fixed.starts_with("# Ärende\n\n## Bakgrund\n\nText.\n\n## Konsekvenser för jämställdhet\n\n- Berör beslutet"));
-    assert!(fixed.ends_with("jämställdhetsmål?\n\n## Beslutet skickas till\n\nNämnden\n"), "{fixed}");
+    assert!(fixed.starts_with(
+        "# Ärende\n\n## Bakgrund\n\nText.\n\n## Konsekvenser för jämställdhet\n\n- Berör beslutet"
+    ));
+    assert!(
+        fixed.ends_with("jämställdhetsmål?\n\n## Beslutet skickas till\n\nNämnden\n"),
+        "{fixed}"
+    );
     // The unanswered skeleton is itself reported as empty.
-    assert_eq!(rules_of(&fixed), ["JAM002 ## Konsekvenser för jämställdhet"]);
+    assert_eq!(
+        rules_of(&fixed),
+        ["JAM002 ## Konsekvenser för jämställdhet"]
+    );
     // Without a closing block: at the end, CRLF kept.
     let crlf = "# Ärende\r\n\r\nText.";
     let (fixed, _) = apply_fixes(crlf, &lint(crlf), true);
-    assert!(fixed.starts_with("# Ärende\r\n\r\nText.\r\n\r\n## Konsekvenser för jämställdhet\r\n\r\n- Berör"), "{fixed:?}");
+    assert!(
+        fixed.starts_with(
+            "# Ärende\r\n\r\nText.\r\n\r\n## Konsekvenser för jämställdhet\r\n\r\n- Berör"
+        ),
+        "{fixed:?}"
+    );
 }
 
 #[test]
 fn jam001_organisation_heading_patterns() {
     let text = "# Ärende\n\n## Likabehandling\n\nFörslaget rör lokaler.\n";
     assert_eq!(rules_of(text), ["JAM001 "]);
-    let config = Config::from_toml_str("[sections]\ngender-headings = [\"likabehandling\"]\n", "a.toml").unwrap();
+    let config = Config::from_toml_str(
+        "[sections]\ngender-headings = [\"likabehandling\"]\n",
+        "a.toml",
+    )
+    .unwrap();
     let found = describe(text, &lint_with(text, SourceKind::Markdown, &config));
     assert_eq!(found, ["JAM006 ## Likabehandling"]);
 }
 
 fn gender_body(body: &str) -> Vec<String> {
-    let text = format!("# Ärende\n\n## Bakgrund\n\nText.\n\n## Jämställdhet\n\n{body}\n\n## Miljö\n\nText.\n");
+    let text = format!(
+        "# Ärende\n\n## Bakgrund\n\nText.\n\n## Jämställdhet\n\n{body}\n\n## Miljö\n\nText.\n"
+    );
     rules_of(&text)
 }
 
 #[test]
 fn jam002_empty_and_placeholders() {
-    for body in ["", "-", "–", "…", "x", "xx", "Text", "[…]", "Ej ifyllt", "Fyll i", "<!-- Beskriv konsekvenserna -->"] {
+    for body in [
+        "",
+        "-",
+        "–",
+        "…",
+        "x",
+        "xx",
+        "Text",
+        "[…]",
+        "Ej ifyllt",
+        "Fyll i",
+        "<!-- Beskriv konsekvenserna -->",
+    ] {
         assert_eq!(gender_body(body), ["JAM002 ## Jämställdhet"], "{body:?}");
     }
 }
@@ -125,7 +167,13 @@ Analysen bygger på uppgifter från vårdregistret och gäller regionens mål f�
     assert_eq!(gender_body(differences), ["JAM005 ## Jämställdhet"]);
     let with_measures = format!("{differences} Förvaltningen föreslår därför riktade insatser.");
     assert!(gender_body(&with_measures).is_empty());
-    for variant in ["fler pojkar än flickor", "en högre andel", "ojämn fördelning", "ojämställda villkor", "flickor är i dag fler än"] {
+    for variant in [
+        "fler pojkar än flickor",
+        "en högre andel",
+        "ojämn fördelning",
+        "ojämställda villkor",
+        "flickor är i dag fler än",
+    ] {
         let body = format!("Det finns {variant} i verksamheten enligt statistiken från förra året, som visar att mönstret har funnits länge och att det syns i alla delar av kommunen och i alla åldersgrupper. Analysen utgår från delmålet om jämn fördelning av makt och inflytande.");
         assert_eq!(gender_body(&body), ["JAM005 ## Jämställdhet"], "{variant}");
     }
@@ -136,11 +184,22 @@ fn jam006_needs_a_goal_link_in_the_section() {
     let body = "Kvinnor och män använder tjänsten i lika stor utsträckning enligt den senaste uppföljningen, och förslaget väntas inte ändra det. \
 Förvaltningen kommer att följa upp användningen uppdelat efter kön varje år och rapportera resultatet till nämnden i samband med bokslutet.";
     assert_eq!(gender_body(body), ["JAM006 ## Jämställdhet"]);
-    for goal in ["det jämställdhetspolitiska delmålet om hälsa", "CEMR-deklarationen", "Agenda 2030 mål 5", "regionens jämställdhetsstrategi", "handlingsplan för jämställdhet"] {
-        assert!(gender_body(&format!("{body} Förslaget bidrar till {goal}.")).is_empty(), "{goal}");
+    for goal in [
+        "det jämställdhetspolitiska delmålet om hälsa",
+        "CEMR-deklarationen",
+        "Agenda 2030 mål 5",
+        "regionens jämställdhetsstrategi",
+        "handlingsplan för jämställdhet",
+    ] {
+        assert!(
+            gender_body(&format!("{body} Förslaget bidrar till {goal}.")).is_empty(),
+            "{goal}"
+        );
     }
-    let config = Config::from_toml_str("[goals]\nnames = [\"Jämställd kommun 2030\"]\n", "a.toml").unwrap();
-    let text = format!("# Ärende\n\n## Jämställdhet\n\n{body} Det bidrar till Jämställd kommun 2030.\n");
+    let config =
+        Config::from_toml_str("[goals]\nnames = [\"Jämställd kommun 2030\"]\n", "a.toml").unwrap();
+    let text =
+        format!("# Ärende\n\n## Jämställdhet\n\n{body} Det bidrar till Jämställd kommun 2030.\n");
     assert!(lint_with(&text, SourceKind::Markdown, &config).is_empty());
 }
 
@@ -152,15 +211,25 @@ Förvaltningen kommer att följa upp användningen varje år och rapportera resu
     let mut config = Config::default();
     config.set_severity(Rule::Jam007, Some(Severity::Info));
     let text = format!("# Ärende\n\n## Jämställdhet\n\n{body}\n");
-    assert_eq!(describe(&text, &lint_with(&text, SourceKind::Markdown, &config)), ["JAM007 ## Jämställdhet"]);
-    let with_age = format!("# Ärende\n\n## Jämställdhet\n\n{body} Uppföljningen redovisar även ålder.\n");
+    assert_eq!(
+        describe(&text, &lint_with(&text, SourceKind::Markdown, &config)),
+        ["JAM007 ## Jämställdhet"]
+    );
+    let with_age =
+        format!("# Ärende\n\n## Jämställdhet\n\n{body} Uppföljningen redovisar även ålder.\n");
     assert!(lint_with(&with_age, SourceKind::Markdown, &config).is_empty());
 }
 
 #[test]
 fn every_gender_section_is_checked() {
     let text = "# Ärende\n\n## Konsekvenser\n\n**Jämställdhet**\n\nEj aktuellt.\n\n**Konsekvenser för kvinnor och män**\n\nFyll i\n\n**Miljö**\n\nText.\n";
-    assert_eq!(rules_of(text), ["JAM002 **Jämställdhet**", "JAM002 **Konsekvenser för kvinnor och män**"]);
+    assert_eq!(
+        rules_of(text),
+        [
+            "JAM002 **Jämställdhet**",
+            "JAM002 **Konsekvenser för kvinnor och män**"
+        ]
+    );
     let labelled = "# Ärende\n\n## Konsekvensanalys\n\nEkonomi: Inom ram.\n\nJämställdhet: Ej aktuellt.\n\nMiljö: Ingen påverkan.\n";
     assert_eq!(rules_of(labelled), ["JAM002 Jämställdhet:"]);
 }

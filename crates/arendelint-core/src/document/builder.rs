@@ -154,11 +154,15 @@ impl<'t, 'd> Builder<'t, 'd> {
         let end = self.tokens[range.end - 1].end;
         if kind != HeadingKind::Label {
             // The whole heading line, markup included (`## …`, `**…**`).
-            let line_start = self.text[..start].rfind('\n').map_or(self.content_start(), |i| i + 1);
+            let line_start = self.text[..start]
+                .rfind('\n')
+                .map_or(self.content_start(), |i| i + 1);
             let line = &self.text[line_start..start];
             start = line_start + (line.len() - line.trim_start().len());
         }
-        let line_end = self.text[start..].find(['\r', '\n']).map_or(self.text.len(), |i| start + i);
+        let line_end = self.text[start..]
+            .find(['\r', '\n'])
+            .map_or(self.text.len(), |i| start + i);
         let line_end = if kind == HeadingKind::Label {
             end
         } else {
@@ -261,8 +265,13 @@ impl<'t, 'd> Builder<'t, 'd> {
 
     /// Starts a table; cells are added with [`Builder::table_cell`].
     pub fn begin_table(&mut self, start: usize) {
-        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1).max(self.content_start());
-        let line_end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        let line_start = self.text[..start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+            .max(self.content_start());
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
         let line = &self.text[line_start..line_end];
         let trimmed_start = line_start + (line.len() - line.trim_start().len());
         let trimmed_end = line_start + line.trim_end().len();
@@ -284,7 +293,9 @@ impl<'t, 'd> Builder<'t, 'd> {
             allow_label: false,
         });
         let numeric = !range.is_empty()
-            && range.clone().any(|i| self.tokens[i].kind == TokKind::Number)
+            && range
+                .clone()
+                .any(|i| self.tokens[i].kind == TokKind::Number)
             && range.clone().all(|i| {
                 matches!(
                     self.tokens[i].kind,
@@ -326,10 +337,11 @@ impl<'t, 'd> Builder<'t, 'd> {
         let n = self.sentences.len();
         let is_case_part = |h: &Heading| {
             let t = h.text.trim_end_matches([':', '.', ' ']);
-            self.data
-                .case_parts
-                .iter()
-                .any(|p| t == p || t.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with(' ')))
+            self.data.case_parts.iter().any(|p| {
+                t == p
+                    || t.strip_prefix(p.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
+            })
         };
         let first_case_part = self.headings.iter().position(is_case_part);
         let mut sections = Vec::with_capacity(self.headings.len());

@@ -34,7 +34,13 @@ pub(super) fn parse(b: &mut Builder) {
     let mut in_cell = false;
     let mut in_autolink = false;
 
-    let ctx = |quote_depth: usize| if quote_depth > 0 { Ctx::Quote } else { Ctx::Body };
+    let ctx = |quote_depth: usize| {
+        if quote_depth > 0 {
+            Ctx::Quote
+        } else {
+            Ctx::Body
+        }
+    };
 
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         let range = range.start + offset..range.end + offset;
@@ -64,9 +70,10 @@ pub(super) fn parse(b: &mut Builder) {
                     close_if_block(b, &mut open, ctx(quote_depth), &tag);
                     skip_depth += 1;
                 }
-                Tag::Link { link_type, .. }
-                    if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
-                {
+                Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                } => {
                     in_autolink = true;
                     open.plain_content = true;
                 }

@@ -3,7 +3,7 @@
 
 use super::builder::{BlockInfo, Builder};
 use super::{Ctx, HeadingKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,7 +177,8 @@ fn joins_into_heading(b: &Builder, lines: &mut [Line], i: usize) -> bool {
     }
     let joined = format!("{head}{tail}");
     let stands_alone = lines.get(i + 2).is_none_or(|l| l.kind != Kind::Body);
-    let short = joined.split_whitespace().count() <= 10 && !joined.ends_with(['.', ',', ';', ':', '!', '?']);
+    let short = joined.split_whitespace().count() <= 10
+        && !joined.ends_with(['.', ',', ';', ':', '!', '?']);
     if is_known_heading(b, &joined) || (short && stands_alone) {
         lines[i].range.end = lines[i + 1].range.end;
         lines[i].kind = Kind::Heading;
@@ -204,11 +205,15 @@ fn is_list_item(s: &str) -> bool {
     match chars.next() {
         Some('-' | '•' | '*' | '–' | '·') => chars.next().is_some_and(char::is_whitespace),
         Some(c) if c.is_ascii_digit() || c.is_alphabetic() => {
-            let marker: String = s.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let marker: String = s
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
             let rest = &s[marker.len()..];
             marker.len() <= 3
                 && (marker.chars().all(|c| c.is_ascii_digit()) || marker.len() == 1)
-                && (rest.starts_with(") ") || (rest.starts_with(". ") && marker.chars().all(|c| c.is_ascii_digit())))
+                && (rest.starts_with(") ")
+                    || (rest.starts_with(". ") && marker.chars().all(|c| c.is_ascii_digit())))
         }
         _ => false,
     }
@@ -217,7 +222,7 @@ fn is_list_item(s: &str) -> bool {
 /// A line repeated on several pages next to a page number is a running header
 /// or footer: every copy of it is furniture.
 fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for l in lines.iter() {
         if l.kind == Kind::Body {
             *counts.entry(text[l.range.clone()].trim()).or_default() += 1;
@@ -234,7 +239,9 @@ fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
         .map(|(line, _)| *line)
         .filter(|line| {
             lines.iter().enumerate().any(|(i, l)| {
-                l.kind == Kind::Body && text[l.range.clone()].trim() == *line && near_page_number(i, lines)
+                l.kind == Kind::Body
+                    && text[l.range.clone()].trim() == *line
+                    && near_page_number(i, lines)
             })
         })
         .collect();

@@ -1,7 +1,7 @@
 //! Splits source text into words, numbers and punctuation, keeping byte offsets.
 
 use super::{TokKind, Token};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Characters that may separate digit groups inside one number token
 /// (`12,5`, `2024-08-20`, `2001:100`, `2023/123`, `16.00`, `10–15`).
@@ -67,7 +67,9 @@ impl Tokenizer<'_> {
         loop {
             // Letters.
             while i < end {
-                let Some(c) = text[i..end].chars().next() else { break };
+                let Some(c) = text[i..end].chars().next() else {
+                    break;
+                };
                 if c.is_alphabetic() {
                     norm.extend(c.to_lowercase());
                     i += c.len_utf8();
@@ -105,10 +107,8 @@ impl Tokenizer<'_> {
                     // Only one line break.
                     let breaks = rest[1..rest.len() - after.len()].matches('\n').count();
                     let after_ws = after.trim_start_matches([' ', '\t']);
-                    let next_word: String = after_ws
-                        .chars()
-                        .take_while(|c| c.is_alphabetic())
-                        .collect();
+                    let next_word: String =
+                        after_ws.chars().take_while(|c| c.is_alphabetic()).collect();
                     let joinable = breaks == 1
                         && next_word.chars().next().is_some_and(char::is_lowercase)
                         && !self.joiners.contains(&next_word);
@@ -187,7 +187,12 @@ mod tests {
         t.run(0..text.len(), &mut tokens, &mut norm);
         tokens
             .iter()
-            .map(|k| (norm[k.norm_start as usize..k.norm_end as usize].to_string(), k.kind))
+            .map(|k| {
+                (
+                    norm[k.norm_start as usize..k.norm_end as usize].to_string(),
+                    k.kind,
+                )
+            })
             .collect()
     }
 
@@ -198,21 +203,55 @@ mod tests {
     #[test]
     fn words_numbers_and_marks() {
         assert_eq!(
-            norms("Av 4 500 EU-medborgare var 12,5 % nöjda (SKR:s enkät).", false),
-            ["av", "4500", "eu-medborgare", "var", "12,5", "%", "nöjda", "(", "skr:s", "enkät", ")", "."]
+            norms(
+                "Av 4 500 EU-medborgare var 12,5 % nöjda (SKR:s enkät).",
+                false
+            ),
+            [
+                "av",
+                "4500",
+                "eu-medborgare",
+                "var",
+                "12,5",
+                "%",
+                "nöjda",
+                "(",
+                "skr:s",
+                "enkät",
+                ")",
+                "."
+            ]
         );
-        assert_eq!(norms("Dnr RS 2023/123, 2024-08-20, 2001:100", false), ["dnr", "rs", "2023/123", ",", "2024-08-20", ",", "2001:100"]);
-        assert_eq!(norms("1 284 personer och 12 500 000 kr", false), ["1284", "personer", "och", "12500000", "kr"]);
+        assert_eq!(
+            norms("Dnr RS 2023/123, 2024-08-20, 2001:100", false),
+            ["dnr", "rs", "2023/123", ",", "2024-08-20", ",", "2001:100"]
+        );
+        assert_eq!(
+            norms("1 284 personer och 12 500 000 kr", false),
+            ["1284", "personer", "och", "12500000", "kr"]
+        );
         // A year and a count are not one number.
         assert_eq!(norms("2023 318 elever", false), ["2023", "318", "elever"]);
-        assert_eq!(norms("Fjällby blir 4:e", false), ["fjällby", "blir", "4", ":", "e"]);
+        assert_eq!(
+            norms("Fjällby blir 4:e", false),
+            ["fjällby", "blir", "4", ":", "e"]
+        );
     }
 
     #[test]
     fn line_end_hyphens_join_except_before_och() {
-        assert_eq!(norms("jäm-\nställdhet och fritidsgårds-\r\n  verksamhet", true), ["jämställdhet", "och", "fritidsgårdsverksamhet"]);
-        assert_eq!(norms("Barn-\noch ungdom", true), ["barn", "-", "och", "ungdom"]);
+        assert_eq!(
+            norms("jäm-\nställdhet och fritidsgårds-\r\n  verksamhet", true),
+            ["jämställdhet", "och", "fritidsgårdsverksamhet"]
+        );
+        assert_eq!(
+            norms("Barn-\noch ungdom", true),
+            ["barn", "-", "och", "ungdom"]
+        );
         assert_eq!(norms("jäm-\nställdhet", false), ["jäm", "-", "ställdhet"]);
-        assert_eq!(norms("Barn- och utbildning", true), ["barn", "-", "och", "utbildning"]);
+        assert_eq!(
+            norms("Barn- och utbildning", true),
+            ["barn", "-", "och", "utbildning"]
+        );
     }
 }

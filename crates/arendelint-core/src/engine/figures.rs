@@ -8,7 +8,7 @@ use crate::config::SuggestionClass;
 use crate::document::{Ctx, Document, TokKind};
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 /// What JAM004 found, and which group-word tokens are counted nouns.
@@ -29,7 +29,7 @@ struct Figure {
 pub(crate) fn scan(doc: &Document, data: &RuleData) -> FigureScan {
     let mut out = FigureScan {
         findings: Vec::new(),
-        counted: HashSet::new(),
+        counted: HashSet::default(),
     };
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.ctx != Ctx::Body || is_gendered(doc, data, s) {
@@ -52,7 +52,13 @@ pub(crate) fn scan(doc: &Document, data: &RuleData) -> FigureScan {
     out
 }
 
-fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: bool, out: &mut FigureScan) {
+fn sentence(
+    doc: &Document,
+    data: &RuleData,
+    range: Range<usize>,
+    broken_down: bool,
+    out: &mut FigureScan,
+) {
     let mut found: Vec<(Range<usize>, Finding, u8)> = Vec::new();
     let groups: Vec<usize> = range
         .clone()
@@ -66,7 +72,9 @@ fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: b
         }
         let g = i + 1;
         let after = (g + 1..range.end).find_map(|n| figure(doc, data, n, range.clone()));
-        let before = (range.start..i).rev().find_map(|n| figure(doc, data, n, range.clone()));
+        let before = (range.start..i)
+            .rev()
+            .find_map(|n| figure(doc, data, n, range.clone()));
         let span = match (after, before) {
             (Some(f), _) => doc.tokens[i].start..doc.tokens[f.number].end,
             (None, Some(f)) => doc.tokens[f.number].start..doc.tokens[g].end,
@@ -74,7 +82,11 @@ fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: b
         };
         out.counted.insert(g);
         let class = group_class(doc, data, g);
-        found.push((span.clone(), count_finding(doc, data, span, class, "JAM004-count"), 0));
+        found.push((
+            span.clone(),
+            count_finding(doc, data, span, class, "JAM004-count"),
+            0,
+        ));
     }
 
     // (a) a count: a number, at most two words, a group word.
@@ -86,8 +98,13 @@ fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: b
         if n > range.start && data.rate.contains(doc.token_norm(n - 1)) {
             // A denominator: "12 fall per 1 000 invånare" spans the whole rate.
             out.counted.insert(g);
-            match n.checked_sub(1).and_then(|per| number_before(doc, per, range.start)) {
-                Some(m) if figure(doc, data, m, range.clone()).is_some_and(|f| !f.percent) => start_tok = m,
+            match n
+                .checked_sub(1)
+                .and_then(|per| number_before(doc, per, range.start))
+            {
+                Some(m) if figure(doc, data, m, range.clone()).is_some_and(|f| !f.percent) => {
+                    start_tok = m
+                }
                 _ => continue,
             }
         } else {
@@ -99,7 +116,11 @@ fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: b
         out.counted.insert(g);
         let span = doc.tokens[start_tok].start..doc.tokens[g].end;
         let class = group_class(doc, data, g);
-        found.push((span.clone(), count_finding(doc, data, span, class, "JAM004-count"), 1));
+        found.push((
+            span.clone(),
+            count_finding(doc, data, span, class, "JAM004-count"),
+            1,
+        ));
     }
 
     // (b) a share in a sentence about people.
@@ -114,7 +135,11 @@ fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: b
             out.counted.extend(groups.iter().copied());
             let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
             let class = group_class(doc, data, groups[0]);
-            found.push((span.clone(), count_finding(doc, data, span, class, "JAM004-share"), 2));
+            found.push((
+                span.clone(),
+                count_finding(doc, data, span, class, "JAM004-share"),
+                2,
+            ));
         }
     }
 
@@ -125,7 +150,10 @@ fn sentence(doc: &Document, data: &RuleData, range: Range<usize>, broken_down: b
     found.sort_by_key(|(span, _, prio)| (*prio, span.start));
     let mut kept: Vec<Range<usize>> = Vec::new();
     for (span, finding, _) in found {
-        if kept.iter().any(|k| k.start < span.end && span.start < k.end) {
+        if kept
+            .iter()
+            .any(|k| k.start < span.end && span.start < k.end)
+        {
             continue;
         }
         if followed_by_breakdown(doc, data, span.end, range.clone()) {
@@ -175,7 +203,13 @@ fn group_class(doc: &Document, data: &RuleData, g: usize) -> SuggestionClass {
     group_form(doc, data, g).map_or(SuggestionClass::Adults, |f| f.class)
 }
 
-fn count_finding(doc: &Document, data: &RuleData, span: Range<usize>, class: SuggestionClass, key: &str) -> Finding {
+fn count_finding(
+    doc: &Document,
+    data: &RuleData,
+    span: Range<usize>,
+    class: SuggestionClass,
+    key: &str,
+) -> Finding {
     let figure = collapse_ws(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);
     Finding {
@@ -217,7 +251,10 @@ fn figure(doc: &Document, data: &RuleData, n: usize, range: Range<usize>) -> Opt
     let tight_next = |k: usize| doc.tokens.get(n + k).is_some_and(|x| !x.space_before);
     // Years: 1900–2099 without a separator, unless a group word follows directly (§6.4).
     let source = doc.source(t);
-    if source.len() == 4 && (1900..=2099).contains(&first) && plural_group(doc, data, n + 1).is_none() {
+    if source.len() == 4
+        && (1900..=2099).contains(&first)
+        && plural_group(doc, data, n + 1).is_none()
+    {
         return None;
     }
     if data.reference_before.contains(prev(1))
@@ -280,7 +317,11 @@ fn plain_value(norm: &str) -> Option<u64> {
 
 /// (d) A table with numbers whose header or first column names a group word and
 /// no cell there is a gender term, `Kön`, or a `K`/`M` pair (§6.8).
-fn table_finding(doc: &Document, data: &RuleData, table: &crate::document::Table) -> Option<Finding> {
+fn table_finding(
+    doc: &Document,
+    data: &RuleData,
+    table: &crate::document::Table,
+) -> Option<Finding> {
     if !table.numeric {
         return None;
     }

@@ -84,7 +84,7 @@ impl Linter {
                 })
             })
             .collect();
-        out.sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));
+        out.sort_by_key(|d| (d.span.start, d.rule, d.span.end));
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
         out
     }

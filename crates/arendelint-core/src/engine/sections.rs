@@ -34,16 +34,27 @@ pub(crate) fn check(doc: &Document, data: &RuleData, out: &mut Vec<Finding>) {
     for section in gender_sections {
         let heading = &doc.headings[section.heading];
         let heading_text = super::figures::collapse_ws(&doc.text[heading.span.clone()]);
-        let heading_text = heading_text.trim_matches(|c: char| c == '#' || c == '*' || c == '_' || c.is_whitespace());
+        let heading_text = heading_text
+            .trim_matches(|c: char| c == '#' || c == '*' || c == '_' || c.is_whitespace());
         let tokens = doc.sentence_tokens(section.body.clone());
         let is_gender = |w: &str| data.is_gender_word(w);
         let (words, _) = doc.words_in(tokens.clone());
         let at = heading.span.clone();
         match verdict(doc, data, section) {
-            Verdict::Empty => out.push(boilerplate(doc, data, section, "JAM002-empty", heading_text)),
-            Verdict::Unjustified => {
-                out.push(boilerplate(doc, data, section, "JAM002-unjustified", heading_text))
-            }
+            Verdict::Empty => out.push(boilerplate(
+                doc,
+                data,
+                section,
+                "JAM002-empty",
+                heading_text,
+            )),
+            Verdict::Unjustified => out.push(boilerplate(
+                doc,
+                data,
+                section,
+                "JAM002-unjustified",
+                heading_text,
+            )),
             Verdict::Justified => {}
             Verdict::Analysis => {
                 let rules = [
@@ -121,7 +132,12 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
 
 /// The guiding questions that JAM001's and JAM002's fixes insert, left unanswered.
 fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
-    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase() };
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
     letters(body) == letters(&data.skeleton.questions.concat())
 }
 
@@ -138,23 +154,31 @@ fn negated_impact(data: &RuleData, words: &[&str]) -> bool {
             let candidate = words[j];
             data.negation_targets.iter().any(|t| match t {
                 crate::phrase::WordPat::Prefix(p) => candidate.starts_with(p.as_str()),
-                crate::phrase::WordPat::Exact(e) | crate::phrase::WordPat::Inflected(e) => candidate == e,
+                crate::phrase::WordPat::Exact(e) | crate::phrase::WordPat::Inflected(e) => {
+                    candidate == e
+                }
                 crate::phrase::WordPat::Gender => false,
             })
         })
     })
 }
 
+/// The document's line ending, judged by its first line break.
 fn line_ending(text: &str) -> &'static str {
-    if text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
     }
 }
 
 /// JAM002: the body is replaced by SKR's guiding questions (unsafe: to be completed).
-fn boilerplate(doc: &Document, data: &RuleData, section: &Section, key: &str, heading_text: &str) -> Finding {
+fn boilerplate(
+    doc: &Document,
+    data: &RuleData,
+    section: &Section,
+    key: &str,
+    heading_text: &str,
+) -> Finding {
     let heading = &doc.headings[section.heading];
     let eol = line_ending(doc.text);
     let tokens = doc.sentence_tokens(section.body.clone());
@@ -163,17 +187,30 @@ fn boilerplate(doc: &Document, data: &RuleData, section: &Section, key: &str, he
         if tokens.is_empty() {
             Edit::insert(heading.span.end, format!(" {questions}"))
         } else {
-            Edit::replace(doc.tokens[tokens.start].start..doc.tokens[tokens.end - 1].end, questions)
+            Edit::replace(
+                doc.tokens[tokens.start].start..doc.tokens[tokens.end - 1].end,
+                questions,
+            )
         }
     } else {
         let questions = question_list(data, eol);
         if tokens.is_empty() {
-            Edit::insert(heading.span.end, format!("{eol}{eol}{}", questions.trim_end()))
+            Edit::insert(
+                heading.span.end,
+                format!("{eol}{eol}{}", questions.trim_end()),
+            )
         } else {
             let start = doc.tokens[tokens.start].start;
             let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
-            let from = if doc.text[line_start..start].trim().is_empty() { line_start } else { start };
-            Edit::replace(from..doc.tokens[tokens.end - 1].end, questions.trim_end().to_string())
+            let from = if doc.text[line_start..start].trim().is_empty() {
+                line_start
+            } else {
+                start
+            };
+            Edit::replace(
+                from..doc.tokens[tokens.end - 1].end,
+                questions.trim_end().to_string(),
+            )
         }
     };
     Finding {

@@ -26,7 +26,12 @@ fn covers(rules: &Rules, rule: Rule) -> bool {
 }
 
 impl Suppressions {
-    pub fn parse(doc: &Document, data: &RuleData, index: &LineIndex, problems: &mut Vec<Finding>) -> Suppressions {
+    pub fn parse(
+        doc: &Document,
+        data: &RuleData,
+        index: &LineIndex,
+        problems: &mut Vec<Finding>,
+    ) -> Suppressions {
         let mut out = Suppressions::default();
         // Open disable regions: (rules, start).
         let mut open: Vec<(Rules, usize)> = Vec::new();
@@ -37,9 +42,19 @@ impl Suppressions {
             let Some(rest) = trimmed.strip_prefix("arendelint-") else {
                 continue;
             };
-            let directives = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
+            let directives = [
+                "disable-next-line",
+                "disable-line",
+                "disable-file",
+                "disable",
+                "enable",
+            ];
             let Some(directive) = directives.iter().find(|d| {
-                rest.starts_with(**d) && rest[d.len()..].chars().next().is_none_or(|c| c.is_whitespace())
+                rest.starts_with(**d)
+                    && rest[d.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c.is_whitespace())
             }) else {
                 continue;
             };
@@ -93,7 +108,9 @@ impl Suppressions {
             return true;
         }
         let line = index.line_of(at);
-        self.lines.iter().any(|(r, l)| *l == line && covers(r, rule))
+        self.lines
+            .iter()
+            .any(|(r, l)| *l == line && covers(r, rule))
     }
 }
 
@@ -110,7 +127,12 @@ fn next_content_line(text: &str, index: &LineIndex, line: usize) -> usize {
 }
 
 /// Rule ids in a comment's argument text; unknown ids are reported as ARL001.
-fn parse_ids(text: &str, range: Range<usize>, data: &RuleData, problems: &mut Vec<Finding>) -> Rules {
+fn parse_ids(
+    text: &str,
+    range: Range<usize>,
+    data: &RuleData,
+    problems: &mut Vec<Finding>,
+) -> Rules {
     let args = &text[range.clone()];
     let mut rules = Vec::new();
     let mut any = false;

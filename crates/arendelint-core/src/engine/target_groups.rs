@@ -8,9 +8,14 @@ use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Ctx, Document, TokKind};
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
-pub(crate) fn check(doc: &Document, data: &RuleData, counted: &HashSet<usize>, out: &mut Vec<Finding>) {
+pub(crate) fn check(
+    doc: &Document,
+    data: &RuleData,
+    counted: &HashSet<usize>,
+    out: &mut Vec<Finding>,
+) {
     for s in &doc.sentences {
         if s.ctx != Ctx::Body || is_gendered(doc, data, s) {
             continue;
@@ -51,7 +56,13 @@ pub(crate) fn check(doc: &Document, data: &RuleData, counted: &HashSet<usize>, o
     }
 }
 
-fn finding(doc: &Document, data: &RuleData, first: usize, last: usize, class: SuggestionClass) -> Finding {
+fn finding(
+    doc: &Document,
+    data: &RuleData,
+    first: usize,
+    last: usize,
+    class: SuggestionClass,
+) -> Finding {
     let span = doc.tokens[first].start..doc.tokens[last].end;
     let word = super::figures::collapse_ws(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);

@@ -8,9 +8,7 @@ use arendelint_core::{Config, Diagnostic, Linter, SourceKind};
 /// A document that has an analysed gender section, so that only the rule under
 /// test fires. `body` is inserted under `## Bakgrund`.
 pub fn case(body: &str) -> String {
-    format!(
-        "# Ärende\n\n## Bakgrund\n\n{body}\n\n## Konsekvenser för jämställdhet\n\n{ANALYSIS}\n"
-    )
+    format!("# Ärende\n\n## Bakgrund\n\n{body}\n\n## Konsekvenser för jämställdhet\n\n{ANALYSIS}\n")
 }
 
 /// An analysed gender section: differences, measures, goal, other factors; over 40 words.
