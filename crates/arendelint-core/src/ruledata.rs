@@ -77,6 +77,14 @@ pub(crate) struct RawSections {
     pub closing: RawClosing,
     pub placeholder: RawPlaceholder,
     pub furniture: RawFurniture,
+    pub agenda: RawAgenda,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawAgenda {
+    pub case_heading: String,
+    pub dnr: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -213,6 +221,8 @@ pub(crate) struct RuleData {
     pub closing_headings: Vec<String>,
     pub placeholders: HashSet<String>,
     pub page_patterns: Vec<Regex>,
+    pub case_heading: Regex,
+    pub dnr_patterns: Vec<Regex>,
     pub negations: HashSet<String>,
     pub negation_targets: Vec<WordPat>,
     pub negation_gap: usize,
@@ -348,6 +358,15 @@ impl RuleData {
             page_patterns.push(regex("sections.toml", p)?);
         }
 
+        let case_heading = Regex::new(&sec.agenda.case_heading)
+            .map_err(|e| data_error("sections.toml", format!("agenda case-heading: {e}")))?;
+        let mut dnr_patterns = Vec::new();
+        for p in &sec.agenda.dnr {
+            dnr_patterns.push(
+                Regex::new(p)
+                    .map_err(|e| data_error("sections.toml", format!("agenda dnr `{p}`: {e}")))?,
+            );
+        }
         let negation_targets = phrases("phrases.toml", &phr.negated_impact.targets, false)?
             .phrases
             .into_iter()
@@ -397,6 +416,8 @@ impl RuleData {
                 .collect(),
             placeholders: set(&sec.placeholder.texts),
             page_patterns,
+            case_heading,
+            dnr_patterns,
             negations: set(&phr.negated_impact.negations),
             negation_targets,
             negation_gap: phr.negated_impact.max_gap,

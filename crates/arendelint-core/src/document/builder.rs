@@ -22,6 +22,8 @@ pub(crate) struct Builder<'t, 'd> {
     pending: Option<Range<usize>>,
     /// Level of the last ATX/setext heading (bold pseudo-headings sit below it).
     last_level: u8,
+    /// Agenda mode: plain-text case lines are headings.
+    pub agenda: bool,
 }
 
 /// What the front end knows about a finished block.
@@ -35,7 +37,7 @@ pub(crate) struct BlockInfo {
 }
 
 impl<'t, 'd> Builder<'t, 'd> {
-    pub fn new(text: &'t str, kind: SourceKind, data: &'d RuleData) -> Self {
+    pub fn new(text: &'t str, kind: SourceKind, data: &'d RuleData, agenda: bool) -> Self {
         Builder {
             text,
             data,
@@ -49,6 +51,7 @@ impl<'t, 'd> Builder<'t, 'd> {
             block_start: 0,
             pending: None,
             last_level: 0,
+            agenda,
         }
     }
 

@@ -107,6 +107,29 @@ pub(crate) struct Comment {
     pub inner: Range<usize>,
 }
 
+/// A part of a document checked as one case: the whole document, or one agenda case.
+#[derive(Debug, Clone)]
+pub(crate) struct Scope {
+    pub sentences: Range<usize>,
+    pub headings: Range<usize>,
+    pub bytes: Range<usize>,
+    /// The case heading in agenda mode: a title, never a gender section.
+    pub title_heading: Option<usize>,
+}
+
+/// One case of an agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseInfo {
+    /// The case heading's text (`§ 184 Ny ambulansstation`).
+    pub title: String,
+    /// The diary number (`RS 2023/123`), when the case names one.
+    pub dnr: Option<String>,
+    /// Byte range of the case heading.
+    pub heading: Range<usize>,
+    /// Byte range of the whole case, from its heading's line to the next case.
+    pub range: Range<usize>,
+}
+
 #[derive(Debug)]
 pub(crate) struct Document<'t> {
     pub text: &'t str,
@@ -121,8 +144,9 @@ pub(crate) struct Document<'t> {
 }
 
 impl<'t> Document<'t> {
-    pub fn parse(text: &'t str, kind: SourceKind, data: &RuleData) -> Document<'t> {
-        let mut builder = Builder::new(text, kind, data);
+    /// Parses a document. With `agenda`, plain-text case lines (`§ 184 …`) are headings.
+    pub fn parse(text: &'t str, kind: SourceKind, data: &RuleData, agenda: bool) -> Document<'t> {
+        let mut builder = Builder::new(text, kind, data, agenda);
         match kind {
             SourceKind::Markdown => markdown::parse(&mut builder),
             SourceKind::PlainText => plaintext::parse(&mut builder),
@@ -156,6 +180,77 @@ impl<'t> Document<'t> {
             }
         }
         (words, index)
+    }
+
+    /// The source text of a heading without Markdown markup (`## `, `**`).
+    pub fn heading_display(&self, h: &Heading) -> &'t str {
+        self.text[h.span.clone()].trim_matches(|c: char| {
+            c == '#' || c == '*' || c == '_' || c == '=' || c.is_whitespace()
+        })
+    }
+
+    /// Everything: the scope of a whole document.
+    pub fn whole(&self) -> Scope {
+        Scope {
+            sentences: 0..self.sentences.len(),
+            headings: 0..self.headings.len(),
+            bytes: 0..self.text.len(),
+            title_heading: None,
+        }
+    }
+
+    /// The cases of an agenda (contract §5): each from a case heading to the next.
+    pub fn cases(&self, data: &RuleData) -> Vec<(Scope, CaseInfo)> {
+        let starts: Vec<usize> = self
+            .headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                h.kind != HeadingKind::Label && data.case_heading.is_match(self.heading_display(h))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let mut out = Vec::with_capacity(starts.len());
+        for (n, &h) in starts.iter().enumerate() {
+            let heading = &self.headings[h];
+            let line_start = self.text[..heading.span.start]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let (next_heading, end) = match starts.get(n + 1) {
+                Some(&next) => {
+                    let s = self.headings[next].span.start;
+                    (next, self.text[..s].rfind('\n').map_or(0, |i| i + 1))
+                }
+                None => (self.headings.len(), self.text.len()),
+            };
+            let sentences_end = self
+                .headings
+                .get(next_heading)
+                .map_or(self.sentences.len(), |x| x.sentence);
+            let scope = Scope {
+                sentences: heading.sentence..sentences_end,
+                headings: h..next_heading,
+                bytes: line_start..end,
+                title_heading: Some(h),
+            };
+            let title = crate::engine::collapse_ws(self.heading_display(heading));
+            let dnr = data
+                .dnr_patterns
+                .iter()
+                .find_map(|p| p.captures(&self.text[line_start..end]))
+                .and_then(|c| c.get(1))
+                .map(|m| crate::engine::collapse_ws(m.as_str()));
+            out.push((
+                scope,
+                CaseInfo {
+                    title,
+                    dnr,
+                    heading: heading.span.clone(),
+                    range: line_start..end,
+                },
+            ));
+        }
+        out
     }
 
     /// Token range covered by a range of sentences.

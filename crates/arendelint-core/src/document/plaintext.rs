@@ -109,6 +109,10 @@ fn classify(b: &Builder) -> Vec<Line> {
             continue;
         }
         let s = text[lines[i].range.clone()].trim();
+        if b.agenda && b.data.case_heading.is_match(s) {
+            lines[i].kind = Kind::Heading;
+            continue;
+        }
         if is_list_item(s) {
             lines[i].kind = Kind::Item;
             continue;

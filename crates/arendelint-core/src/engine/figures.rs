@@ -5,7 +5,7 @@
 use super::words::{group_form, is_gender_token, is_gendered, plural_group};
 use super::Finding;
 use crate::config::SuggestionClass;
-use crate::document::{Ctx, Document, TokKind};
+use crate::document::{Ctx, Document, Scope, TokKind};
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
 use rustc_hash::FxHashSet as HashSet;
@@ -26,16 +26,21 @@ struct Figure {
     percent: bool,
 }
 
-pub(crate) fn scan(doc: &Document, data: &RuleData) -> FigureScan {
+pub(crate) fn scan(doc: &Document, data: &RuleData, scope: &Scope) -> FigureScan {
     let mut out = FigureScan {
         findings: Vec::new(),
         counted: HashSet::default(),
     };
-    for (si, s) in doc.sentences.iter().enumerate() {
+    for si in scope.sentences.clone() {
+        let s = &doc.sentences[si];
         if s.ctx != Ctx::Body || is_gendered(doc, data, s) {
             continue;
         }
-        let broken_down = doc.sentences.get(si + 1).is_some_and(|next| {
+        let next = doc
+            .sentences
+            .get(si + 1)
+            .filter(|_| si + 1 < scope.sentences.end);
+        let broken_down = next.is_some_and(|next| {
             let (words, _) = doc.words_in(next.tokens.clone());
             data.breakdown_starts
                 .matches_at(&words, 0, &|w| data.is_gender_word(w))
@@ -44,7 +49,11 @@ pub(crate) fn scan(doc: &Document, data: &RuleData) -> FigureScan {
         });
         sentence(doc, data, s.tokens.clone(), broken_down, &mut out);
     }
-    for table in &doc.tables {
+    for table in doc
+        .tables
+        .iter()
+        .filter(|t| scope.bytes.contains(&t.header_span.start))
+    {
         if let Some(f) = table_finding(doc, data, table) {
             out.findings.push(f);
         }
@@ -210,7 +219,7 @@ fn count_finding(
     class: SuggestionClass,
     key: &str,
 ) -> Finding {
-    let figure = collapse_ws(&doc.text[span.clone()]);
+    let figure = super::collapse_ws(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);
     Finding {
         rule: Rule::Jam004,
@@ -218,10 +227,6 @@ fn count_finding(
         message: data.message(key, &[("figure", &figure), ("suggestion", &suggestion)]),
         fix: None,
     }
-}
-
-pub(crate) fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether number token `n` is a figure about something counted, and its extent.

@@ -9,13 +9,27 @@ mod words;
 
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::document::Document;
+use crate::document::{CaseInfo, Document, Scope};
 use crate::line_index::LineIndex;
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
 use crate::source::SourceKind;
 use std::ops::Range;
 use std::sync::Arc;
+
+/// The result of [`Linter::lint_agenda`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaReport {
+    /// The cases found, in document order.
+    pub cases: Vec<CaseInfo>,
+    /// Every case's findings, sorted by position; `case` names the case.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Runs of white space (line breaks included) as single spaces, for messages.
+pub(crate) fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// A finding before severity and suppression are applied.
 #[derive(Debug, Clone)]
@@ -51,25 +65,53 @@ impl Linter {
     /// Checks one document and returns its findings sorted by position, then rule.
     /// Rules that are off are not reported; suppressed findings are dropped.
     pub fn lint(&self, text: &str, kind: SourceKind) -> Vec<Diagnostic> {
-        let data = &*self.data;
-        let doc = Document::parse(text, kind, data);
-        let index = LineIndex::new(text);
-        let mut findings = Vec::new();
+        let doc = Document::parse(text, kind, &self.data, false);
+        let scope = doc.whole();
+        self.run(&doc, &[(scope, None)])
+    }
 
-        // JAM004 runs whatever its severity: its counted nouns silence JAM003 (§6.14).
-        let figures = figures::scan(&doc, data);
-        if self.enabled(Rule::Jam004) {
-            findings.extend(figures.findings);
+    /// Checks an agenda (kallelse, föredragningslista, protokoll): splits it into
+    /// cases at headings that begin with `§ N`, `Ärende N`, `Punkt N` or `N.` and
+    /// checks each case as a document (contract §5). Each diagnostic's `case` is
+    /// the case title. Text before the first case is not checked.
+    pub fn lint_agenda(&self, text: &str, kind: SourceKind) -> AgendaReport {
+        let doc = Document::parse(text, kind, &self.data, true);
+        let cases = doc.cases(&self.data);
+        let scopes: Vec<(Scope, Option<String>)> = cases
+            .iter()
+            .map(|(scope, info)| (scope.clone(), Some(info.title.clone())))
+            .collect();
+        let diagnostics = self.run(&doc, &scopes);
+        AgendaReport {
+            cases: cases.into_iter().map(|(_, info)| info).collect(),
+            diagnostics,
         }
-        if self.enabled(Rule::Jam003) {
-            target_groups::check(&doc, data, &figures.counted, &mut findings);
+    }
+
+    fn run(&self, doc: &Document, scopes: &[(Scope, Option<String>)]) -> Vec<Diagnostic> {
+        let data = &*self.data;
+        let index = LineIndex::new(doc.text);
+        let mut findings: Vec<(Finding, Option<&String>)> = Vec::new();
+        for (scope, case) in scopes {
+            let mut scoped = Vec::new();
+            // JAM004 runs whatever its severity: its counted nouns silence JAM003 (§6.14).
+            let figures = figures::scan(doc, data, scope);
+            if self.enabled(Rule::Jam004) {
+                scoped.extend(figures.findings);
+            }
+            if self.enabled(Rule::Jam003) {
+                target_groups::check(doc, data, scope, &figures.counted, &mut scoped);
+            }
+            sections::check(doc, data, scope, &mut scoped);
+            findings.extend(scoped.into_iter().map(|f| (f, case.as_ref())));
         }
-        sections::check(&doc, data, &mut findings);
-        let suppressions = suppression::Suppressions::parse(&doc, data, &index, &mut findings);
+        let mut problems = Vec::new();
+        let suppressions = suppression::Suppressions::parse(doc, data, &index, &mut problems);
+        findings.extend(problems.into_iter().map(|f| (f, None)));
 
         let mut out: Vec<Diagnostic> = findings
             .into_iter()
-            .filter_map(|f| {
+            .filter_map(|(f, case)| {
                 let severity = self.config.severity(f.rule)?;
                 if suppressions.is_suppressed(f.rule, &f.span, &index) {
                     return None;
@@ -80,7 +122,7 @@ impl Linter {
                     message: f.message,
                     span: f.span,
                     fix: f.fix,
-                    case: None,
+                    case: case.cloned(),
                 })
             })
             .collect();

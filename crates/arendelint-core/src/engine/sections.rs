@@ -4,7 +4,7 @@
 
 use super::Finding;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::document::{Document, HeadingKind, Section, TokKind};
+use crate::document::{Document, HeadingKind, Scope, Section, TokKind};
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
 use crate::source::SourceKind;
@@ -21,21 +21,27 @@ enum Verdict {
     Analysis,
 }
 
-pub(crate) fn check(doc: &Document, data: &RuleData, out: &mut Vec<Finding>) {
-    let gender_sections: Vec<&Section> = doc
-        .sections
+pub(crate) fn check(doc: &Document, data: &RuleData, scope: &Scope, out: &mut Vec<Finding>) {
+    let gender_sections: Vec<Section> = doc.sections[scope.headings.clone()]
         .iter()
-        .filter(|s| !s.is_title && data.is_gender_heading(&doc.headings[s.heading].text))
+        .filter(|s| {
+            !s.is_title
+                && Some(s.heading) != scope.title_heading
+                && data.is_gender_heading(&doc.headings[s.heading].text)
+        })
+        .map(|s| Section {
+            body: s.body.start..s.body.end.min(scope.sentences.end).max(s.body.start),
+            ..s.clone()
+        })
         .collect();
     if gender_sections.is_empty() {
-        out.push(missing_section(doc, data));
+        out.push(missing_section(doc, data, scope));
         return;
     }
-    for section in gender_sections {
+    for section in &gender_sections {
         let heading = &doc.headings[section.heading];
-        let heading_text = super::figures::collapse_ws(&doc.text[heading.span.clone()]);
-        let heading_text = heading_text
-            .trim_matches(|c: char| c == '#' || c == '*' || c == '_' || c.is_whitespace());
+        let heading_text = super::collapse_ws(doc.heading_display(heading));
+        let heading_text = heading_text.as_str();
         let tokens = doc.sentence_tokens(section.body.clone());
         let is_gender = |w: &str| data.is_gender_word(w);
         let (words, _) = doc.words_in(tokens.clone());
@@ -99,7 +105,7 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
     let body = doc.text[first..last]
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    let body = super::figures::collapse_ws(&body);
+    let body = super::collapse_ws(&body);
     if body.is_empty() || data.placeholders.contains(&body) || is_unanswered_skeleton(data, &body) {
         return Verdict::Empty;
     }
@@ -235,9 +241,9 @@ fn question_list(data: &RuleData, eol: &str) -> String {
 
 /// JAM001 with a fix that inserts the section skeleton before the closing block
 /// (*Beslutet skickas till*, *Bilagor*, …) or at the end.
-fn missing_section(doc: &Document, data: &RuleData) -> Finding {
+fn missing_section(doc: &Document, data: &RuleData, scope: &Scope) -> Finding {
     let eol = line_ending(doc.text);
-    let closing = doc.headings.iter().find(|h| {
+    let closing = doc.headings[scope.headings.clone()].iter().find(|h| {
         h.kind != HeadingKind::Label && {
             let t = h.text.trim_end_matches([':', '.']).trim();
             data.closing_headings.iter().any(|c| t == c)
@@ -266,19 +272,26 @@ fn missing_section(doc: &Document, data: &RuleData) -> Finding {
             Edit::insert(line_start, format!("{section}{eol}"))
         }
         None => {
-            let lead = if doc.text.ends_with(&format!("{eol}{eol}")) {
+            let before = &doc.text[..scope.bytes.end];
+            let lead = if before.ends_with(&format!("{eol}{eol}")) {
                 String::new()
-            } else if doc.text.ends_with('\n') {
+            } else if before.ends_with('\n') {
                 eol.to_string()
             } else {
                 format!("{eol}{eol}")
             };
-            Edit::insert(doc.text.len(), format!("{lead}{section}"))
+            // Inside an agenda the next case follows: keep a blank line before it.
+            let trail = if scope.bytes.end < doc.text.len() {
+                eol
+            } else {
+                ""
+            };
+            Edit::insert(scope.bytes.end, format!("{lead}{section}{trail}"))
         }
     };
     Finding {
         rule: Rule::Jam001,
-        span: 0..0,
+        span: scope.bytes.start..scope.bytes.start,
         message: data.message("JAM001", &[]),
         fix: Some(Fix {
             description: data.fix_text("JAM001", &[]),

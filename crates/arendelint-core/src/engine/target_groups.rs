@@ -5,7 +5,7 @@ use super::words::{is_gendered, plural_group};
 use super::Finding;
 use crate::config::SuggestionClass;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::document::{Ctx, Document, TokKind};
+use crate::document::{Ctx, Document, Scope, TokKind};
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
 use rustc_hash::FxHashSet as HashSet;
@@ -13,10 +13,11 @@ use rustc_hash::FxHashSet as HashSet;
 pub(crate) fn check(
     doc: &Document,
     data: &RuleData,
+    scope: &Scope,
     counted: &HashSet<usize>,
     out: &mut Vec<Finding>,
 ) {
-    for s in &doc.sentences {
+    for s in &doc.sentences[scope.sentences.clone()] {
         if s.ctx != Ctx::Body || is_gendered(doc, data, s) {
             continue;
         }
@@ -64,7 +65,7 @@ fn finding(
     class: SuggestionClass,
 ) -> Finding {
     let span = doc.tokens[first].start..doc.tokens[last].end;
-    let word = super::figures::collapse_ws(&doc.text[span.clone()]);
+    let word = super::collapse_ws(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);
     // "patienterna (kvinnor och män)": the sentence becomes gendered, so the
     // rule no longer fires, and the original wording is kept.

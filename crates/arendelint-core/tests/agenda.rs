@@ -1,0 +1,144 @@
+//! Agenda mode (contract §5): one file, many cases.
+
+mod common;
+use arendelint_core::{Config, Linter, SourceKind};
+
+const AGENDA_MD: &str = "# Kallelse till regionstyrelsen 2024-09-10
+
+Plats: Regionhuset. Alla ledamöter kallas.
+
+## § 184 Resultatrapport för jämställdhetsintegrering 2023
+
+Dnr RS 2024/0101
+
+### Bakgrund
+
+Rapporten visar arbetet under året.
+
+### Konsekvenser för jämställdhet
+
+Ej aktuellt.
+
+## § 185 Ny ambulansstation
+
+Diarienummer 2024-00567
+
+Stationen når 11 200 invånare.
+
+## § 186 Taxor för färdtjänst
+
+Dnr RS 2024/0300
+
+### Jämställdhetsanalys
+
+Förslaget bedöms inte påverka jämställdheten eftersom taxan är lika för alla resenärer oavsett kön.
+";
+
+#[test]
+fn markdown_agenda_cases_titles_and_dnr() {
+    let linter = Linter::new(&Config::default()).unwrap();
+    let report = linter.lint_agenda(AGENDA_MD, SourceKind::Markdown);
+    let cases: Vec<(&str, Option<&str>)> = report
+        .cases
+        .iter()
+        .map(|c| (c.title.as_str(), c.dnr.as_deref()))
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            (
+                "§ 184 Resultatrapport för jämställdhetsintegrering 2023",
+                Some("RS 2024/0101")
+            ),
+            ("§ 185 Ny ambulansstation", Some("2024-00567")),
+            ("§ 186 Taxor för färdtjänst", Some("RS 2024/0300")),
+        ]
+    );
+    let found: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} | {}",
+                d.rule.code(),
+                &AGENDA_MD[d.span.clone()],
+                d.case.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // The case title names jämställdhet but is not its gender section (§6.15).
+            "JAM002 ### Konsekvenser för jämställdhet | § 184 Resultatrapport för jämställdhetsintegrering 2023",
+            "JAM001  | § 185 Ny ambulansstation",
+            "JAM004 11 200 invånare | § 185 Ny ambulansstation",
+        ]
+    );
+    // JAM001 points at the case heading's line.
+    let j1 = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.code() == "JAM001")
+        .unwrap();
+    assert!(AGENDA_MD[j1.span.start..].starts_with("## § 185"));
+}
+
+#[test]
+fn jam001_fix_inside_an_agenda_stays_in_its_case() {
+    let linter = Linter::new(&Config::default()).unwrap();
+    let report = linter.lint_agenda(AGENDA_MD, SourceKind::Markdown);
+    let j1: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.code() == "JAM001")
+        .cloned()
+        .collect();
+    let (fixed, n) = arendelint_core::apply_fixes(AGENDA_MD, &j1, true);
+    assert_eq!(n, 1);
+    assert!(fixed
+        .contains("Stationen når 11 200 invånare.\n\n## Konsekvenser för jämställdhet\n\n- Berör"));
+    assert!(
+        fixed.contains("jämställdhetsmål?\n\n## § 186 Taxor"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn plain_text_agenda_lines() {
+    let text = "KALLELSE Kommunstyrelsen\n\n§ 184 Detaljplan för Norrby centrum Dnr KS 2020/8\n\nPlanen ger bostäder åt 400 invånare.\n\nJämställdhet\n\nEj relevant.\n\n4. Avtal om skolskjuts KFKS 2017/1106\n\nAvtalet gäller skolskjuts för eleverna.\n\n1. att godkänna avtalet.\n";
+    let linter = Linter::new(&Config::default()).unwrap();
+    let report = linter.lint_agenda(text, SourceKind::PlainText);
+    let cases: Vec<(&str, Option<&str>)> = report
+        .cases
+        .iter()
+        .map(|c| (c.title.as_str(), c.dnr.as_deref()))
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            (
+                "§ 184 Detaljplan för Norrby centrum Dnr KS 2020/8",
+                Some("KS 2020/8")
+            ),
+            (
+                "4. Avtal om skolskjuts KFKS 2017/1106",
+                Some("KFKS 2017/1106")
+            ),
+        ]
+    );
+    let found: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.rule.code(), &text[d.span.clone()]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "JAM004 400 invånare",
+            "JAM002 Jämställdhet",
+            "JAM001 ",
+            "JAM003 eleverna"
+        ]
+    );
+}
