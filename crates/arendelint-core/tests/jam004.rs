@@ -75,6 +75,7 @@ fn shares_and_antal_phrases() {
 fn never_figures() {
     for sentence in [
         "Beslutet gäller från 2025 för patienter.",
+        "Under 2022–2023 fick patienter vänta.",
         "Mötet den 12 mars för besökare.",
         "Öppet kl. 18 för besökare.",
         "Öppet 18.00 för besökare.",

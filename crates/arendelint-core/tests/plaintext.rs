@@ -70,6 +70,15 @@ fn wrapped_paragraph_first_lines_are_body_text() {
 }
 
 #[test]
+fn a_short_labelled_line_is_not_a_heading() {
+    let text = "Bakgrund\n\nFörslaget gäller lokaler.\n\nJämställdhet: Ej aktuellt\n\nMiljö\n\nPatienterna påverkas inte.\n";
+    assert_eq!(
+        lint_txt(text),
+        ["JAM002 Jämställdhet:", "JAM003 Patienterna"]
+    );
+}
+
+#[test]
 fn labelled_paragraphs_in_plain_text() {
     let text = "Bakgrund\n\nFörslaget gäller lokaler.\n\nKonsekvenser\n\nEkonomi: Inom ram.\n\nJämställdhet: Ej aktuellt.\n";
     assert_eq!(lint_txt(text), ["JAM002 Jämställdhet:"]);

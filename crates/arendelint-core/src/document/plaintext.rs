@@ -128,6 +128,10 @@ fn classify(b: &Builder) -> Vec<Line> {
         let next = lines[i + 1..]
             .iter()
             .find(|l| !matches!(l.kind, Kind::Furniture | Kind::Comment));
+        if opens_with_label(b, s) {
+            // "Jämställdhet: Ej aktuellt" is a labelled paragraph (§6.11).
+            continue;
+        }
         let known = is_known_heading(b, s);
         if !starts_paragraph && !known {
             continue;
@@ -192,10 +196,25 @@ fn joins_into_heading(b: &Builder, lines: &mut [Line], i: usize) -> bool {
     false
 }
 
+/// `Label: text` where the label names a section.
+fn opens_with_label(b: &Builder, line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    !rest.trim().is_empty()
+        && label.split_whitespace().count() <= 6
+        && (b.data.consequence_labels.contains(&label) || b.data.is_gender_heading(&label))
+}
+
 /// A line of known section vocabulary by itself (`Bakgrund`, `Jämställdhet:`).
 fn is_known_heading(b: &Builder, line: &str) -> bool {
     let data = b.data;
     let t = line.trim_end_matches(':').trim().to_lowercase();
+    if t.contains(':') {
+        // "Jämställdhet: Ej aktuellt" is a labelled paragraph, not a heading.
+        return false;
+    }
     let words = t.split_whitespace().count();
     data.known_headings.contains(&t)
         || data.case_parts.contains(&t)

@@ -255,8 +255,9 @@ fn figure(doc: &Document, data: &RuleData, n: usize, range: Range<usize>) -> Opt
     };
     let tight_next = |k: usize| doc.tokens.get(n + k).is_some_and(|x| !x.space_before);
     // Years: 1900–2099 without a separator, unless a group word follows directly (§6.4).
-    let source = doc.source(t);
-    if source.len() == 4
+    // A range counts as a year when its first number is one ("2022–2023").
+    let first_digits = doc.source(t).bytes().take_while(u8::is_ascii_digit).count();
+    if first_digits == 4
         && (1900..=2099).contains(&first)
         && plural_group(doc, data, n + 1).is_none()
     {
