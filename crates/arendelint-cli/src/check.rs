@@ -47,7 +47,12 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
     }
 
     let report = Report::new(results);
-    terminal.print(&output::render(args.format, &report, texts, args.quiet));
+    let rendered = output::render(args.format, &report, texts, args.quiet);
+    if rendered.styled {
+        terminal.print_styled(&rendered.text);
+    } else {
+        terminal.print_plain(&rendered.text);
+    }
 
     if !problems.is_empty() {
         ExitStatus::Error

@@ -25,6 +25,6 @@ pub fn run(given: &str, lang: Lang, terminal: &Terminal) -> ExitStatus {
         text.to_string()
     };
     out.push('\n');
-    terminal.print(&out);
+    terminal.print_plain(&out);
     ExitStatus::Success
 }

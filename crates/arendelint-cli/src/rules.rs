@@ -50,7 +50,7 @@ pub fn run(format: RulesFormat, settings: &Settings, terminal: &Terminal) -> Exi
             table(&rows)
         }
     };
-    terminal.print(&out);
+    terminal.print_plain(&out);
     ExitStatus::Success
 }
 

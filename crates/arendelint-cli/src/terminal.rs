@@ -22,9 +22,17 @@ impl Terminal {
         Terminal { texts, color }
     }
 
-    /// Writes to stdout. A closed pipe (`arendelint check | head`) is not an error.
-    pub fn print(&self, text: &str) {
+    /// Writes text that may hold ANSI styles to stdout; they are stripped when
+    /// colour is off. A closed pipe (`arendelint check | head`) is not an error.
+    pub fn print_styled(&self, text: &str) {
         let mut out = AutoStream::new(std::io::stdout(), self.color).lock();
+        let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    }
+
+    /// Writes unstyled text (JSON, tables) to stdout as it is: no scan for styles
+    /// to strip, which matters for large JSON reports.
+    pub fn print_plain(&self, text: &str) {
+        let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
     }
 

@@ -10,11 +10,22 @@ use crate::args::CheckFormat;
 use crate::report::Report;
 use crate::texts::Texts;
 
-/// Renders the report. Human output may contain ANSI styles; the caller's
-/// stream strips them when colour is off.
-pub fn render(format: CheckFormat, report: &Report, texts: Texts, quiet: bool) -> String {
+/// A rendered report.
+pub struct Rendered {
+    pub text: String,
+    /// Whether `text` holds ANSI styles (to strip when colour is off).
+    pub styled: bool,
+}
+
+pub fn render(format: CheckFormat, report: &Report, texts: Texts, quiet: bool) -> Rendered {
     match format {
-        CheckFormat::Human => human::render(report, texts, quiet),
-        CheckFormat::Json => json::render(report),
+        CheckFormat::Human => Rendered {
+            text: human::render(report, texts, quiet),
+            styled: true,
+        },
+        CheckFormat::Json => Rendered {
+            text: json::render(report),
+            styled: false,
+        },
     }
 }
