@@ -65,12 +65,5 @@ impl std::error::Error for ReadError {}
 /// Reads a document and checks that it is non-empty UTF-8 text.
 pub fn read_document(path: &Path) -> Result<String, ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    decode(&bytes).map_err(ReadError::Input)?;
-    // decode() succeeded, so this conversion cannot fail; map it anyway rather than unwrap.
-    String::from_utf8(bytes).map_err(|e| {
-        ReadError::Input(InputError::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-            line: 0,
-        })
-    })
+    crate::source::decode_owned(bytes).map_err(ReadError::Input)
 }

@@ -31,6 +31,7 @@ mod config;
 mod diagnostic;
 pub mod docs;
 mod document;
+pub mod docx;
 mod engine;
 mod fix;
 #[cfg(feature = "std-fs")]
@@ -49,7 +50,7 @@ pub use engine::{AgendaReport, Linter};
 pub use fix::{apply_edits, apply_fixes};
 pub use line_index::{floor_char_boundary, ColumnUnit, LineCol, LineIndex};
 pub use registry::{Level, Rule, RuleMeta, RULES};
-pub use source::{bom_len, decode, InputError, SourceKind};
+pub use source::{bom_len, decode, decode_owned, InputError, SourceKind};
 pub use suppress_edit::disable_next_line_edit;
 
 /// Lints `text` with `config` in one call. Prefer [`Linter`] when checking many
@@ -61,3 +62,9 @@ pub fn lint_str(
 ) -> Result<Vec<Diagnostic>, ConfigError> {
     Ok(Linter::new(config)?.lint(text, kind))
 }
+
+/// The CLI checks files on several threads with one shared [`Linter`].
+const _: () = {
+    const fn shared_between_threads<T: Send + Sync>() {}
+    shared_between_threads::<Linter>();
+};

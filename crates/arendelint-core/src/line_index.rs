@@ -77,7 +77,11 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.starts[line];
+        let mut start = self.starts[line];
+        if line == 0 && unit == ColumnUnit::Char {
+            // A BOM is not a column people see: the first letter is column 1.
+            start = crate::source::bom_len(text).min(offset);
+        }
         let prefix = &text[start..offset];
         let col = match unit {
             ColumnUnit::Utf8 => prefix.len(),
@@ -94,9 +98,12 @@ impl LineIndex {
     /// the line's end clamps to the end of the line (before `\r\n`); a line past
     /// the end clamps to the end of the text. Never splits a character.
     pub fn offset(&self, text: &str, pos: LineCol, unit: ColumnUnit) -> usize {
-        let Some(range) = self.line_range(text, pos.line as usize) else {
+        let Some(mut range) = self.line_range(text, pos.line as usize) else {
             return text.len();
         };
+        if pos.line == 0 && unit == ColumnUnit::Char {
+            range.start += crate::source::bom_len(text);
+        }
         let line = &text[range.clone()];
         let want = pos.col as usize;
         let mut seen = 0usize;
@@ -149,10 +156,18 @@ mod tests {
             idx.line_col(TEXT, at, ColumnUnit::Utf8),
             LineCol { line: 1, col: 17 }
         );
-        // BOM counts as one column on line 0.
+        // The BOM is no column in Unicode scalar values; it is in the LSP units.
         assert_eq!(
             idx.line_col(TEXT, 3, ColumnUnit::Char),
+            LineCol { line: 0, col: 0 }
+        );
+        assert_eq!(
+            idx.line_col(TEXT, 3, ColumnUnit::Utf16),
             LineCol { line: 0, col: 1 }
+        );
+        assert_eq!(
+            idx.offset(TEXT, LineCol { line: 0, col: 0 }, ColumnUnit::Char),
+            3
         );
     }
 

@@ -69,13 +69,7 @@ impl std::error::Error for InputError {}
 /// Checks that `bytes` are a non-empty UTF-8 text document and returns them as `&str`.
 /// A BOM is kept: byte offsets index the bytes as read.
 pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
-    if bytes.is_empty() {
-        return Err(InputError::Empty);
-    }
-    // A NUL in the first 8 KiB is how git and ripgrep tell binary files apart.
-    if bytes[..bytes.len().min(8192)].contains(&0) {
-        return Err(InputError::Binary);
-    }
+    check_text(bytes)?;
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
@@ -84,6 +78,32 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
             Err(InputError::InvalidUtf8 { offset, line })
         }
     }
+}
+
+/// Like [`decode`] for an owned buffer, validating it once.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, InputError> {
+    check_text(&bytes)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        InputError::InvalidUtf8 { offset, line }
+    })
+}
+
+/// Rejects empty and binary input.
+fn check_text(bytes: &[u8]) -> Result<(), InputError> {
+    if bytes.is_empty() {
+        return Err(InputError::Empty);
+    }
+    // A NUL in the first 8 KiB is how git and ripgrep tell binary files apart.
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(InputError::Binary);
+    }
+    Ok(())
 }
 
 /// Length of a leading UTF-8 byte-order mark (0 or 3).
@@ -126,5 +146,10 @@ mod tests {
             })
         );
         assert_eq!(decode("\u{feff}Hej".as_bytes()), Ok("\u{feff}Hej"));
+        assert_eq!(
+            decode_owned(b"a\n\xff".to_vec()),
+            Err(InputError::InvalidUtf8 { offset: 2, line: 2 })
+        );
+        assert_eq!(decode_owned(Vec::new()), Err(InputError::Empty));
     }
 }

@@ -286,6 +286,23 @@ impl<'t, 'd> Builder<'t, 'd> {
         });
     }
 
+    /// Starts a table whose header row spans `header_span` (a Word table's header
+    /// cells are lines of their own); cells are added with [`Builder::table_cell`].
+    pub fn begin_table_at(&mut self, header_span: Range<usize>) {
+        self.tables.push(Table {
+            header_span,
+            header_cells: Vec::new(),
+            first_column: Vec::new(),
+            numeric: false,
+        });
+    }
+
+    /// Tokenizes the text added so far on its own, so that it is not joined
+    /// with the next piece (separate paragraphs of one Word table cell).
+    pub fn break_pieces(&mut self) {
+        self.flush();
+    }
+
     /// Ends a table cell: `header` for the head row, `first` for a row's first cell.
     pub fn table_cell(&mut self, header: bool, first: bool) {
         self.flush();

@@ -3,6 +3,7 @@
 //! Rules only query this model; none re-parses.
 
 mod builder;
+mod docx;
 mod markdown;
 mod plaintext;
 mod tokenize;
@@ -151,6 +152,18 @@ impl<'t> Document<'t> {
             SourceKind::Markdown => markdown::parse(&mut builder),
             SourceKind::PlainText => plaintext::parse(&mut builder),
         }
+        builder.finish()
+    }
+
+    /// Builds the model of a `.docx` from its extracted text and blocks. The text
+    /// has headings with levels, as Markdown does, so it is checked as Markdown.
+    pub fn from_docx(
+        extracted: &'t crate::docx::Extracted,
+        data: &RuleData,
+        agenda: bool,
+    ) -> Document<'t> {
+        let mut builder = Builder::new(&extracted.text, SourceKind::Markdown, data, agenda);
+        docx::parse(&mut builder, &extracted.blocks);
         builder.finish()
     }
 

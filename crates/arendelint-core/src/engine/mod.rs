@@ -88,6 +88,19 @@ impl Linter {
         }
     }
 
+    /// Runs the rules over a document built elsewhere (the `.docx` front end).
+    pub(crate) fn lint_document(
+        &self,
+        doc: &Document,
+        scopes: &[(Scope, Option<String>)],
+    ) -> Vec<Diagnostic> {
+        self.run(doc, scopes)
+    }
+
+    pub(crate) fn data(&self) -> &RuleData {
+        &self.data
+    }
+
     fn run(&self, doc: &Document, scopes: &[(Scope, Option<String>)]) -> Vec<Diagnostic> {
         let data = &*self.data;
         let index = LineIndex::new(doc.text);
