@@ -11,6 +11,20 @@ const THOUSANDS: &[char] = &[' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 /// Markup characters that count as a word boundary like white space.
 const MARKUP: &[char] = &['*', '_', '#', '>', '|', '`', '[', ']'];
 
+/// Lower case of the Swedish letters outside ASCII, without Unicode table look-ups
+/// (they are in almost every word).
+fn swedish_lower(c: char) -> Option<char> {
+    match c {
+        'å' | 'ä' | 'ö' | 'é' | 'ü' => Some(c),
+        'Å' => Some('å'),
+        'Ä' => Some('ä'),
+        'Ö' => Some('ö'),
+        'É' => Some('é'),
+        'Ü' => Some('ü'),
+        _ => None,
+    }
+}
+
 pub(super) struct Tokenizer<'a> {
     pub text: &'a str,
     /// Join `jäm-` + newline + `ställdhet` into one word.
@@ -70,7 +84,13 @@ impl Tokenizer<'_> {
                 let Some(c) = text[i..end].chars().next() else {
                     break;
                 };
-                if c.is_alphabetic() {
+                if c.is_ascii_alphabetic() {
+                    norm.push(c.to_ascii_lowercase());
+                    i += 1;
+                } else if let Some(lower) = swedish_lower(c) {
+                    norm.push(lower);
+                    i += c.len_utf8();
+                } else if c.is_alphabetic() {
                     norm.extend(c.to_lowercase());
                     i += c.len_utf8();
                 } else if c == '\u{ad}' {

@@ -2,7 +2,7 @@
 //! tables about people that are not split by sex. Also decides the counted nouns
 //! that JAM003 leaves alone (§6.1, §6.2, §6.14).
 
-use super::words::{group_form, is_gender_token, is_gendered, plural_group};
+use super::words::{group_form, is_gender_token, Facts};
 use super::Finding;
 use crate::config::SuggestionClass;
 use crate::document::{Ctx, Document, Scope, TokKind};
@@ -26,14 +26,14 @@ struct Figure {
     percent: bool,
 }
 
-pub(crate) fn scan(doc: &Document, data: &RuleData, scope: &Scope) -> FigureScan {
+pub(crate) fn scan(doc: &Document, data: &RuleData, facts: &Facts, scope: &Scope) -> FigureScan {
     let mut out = FigureScan {
         findings: Vec::new(),
         counted: HashSet::default(),
     };
     for si in scope.sentences.clone() {
         let s = &doc.sentences[si];
-        if s.ctx != Ctx::Body || is_gendered(doc, data, s) {
+        if s.ctx != Ctx::Body || facts.gendered[si] {
             continue;
         }
         let next = doc
@@ -45,9 +45,9 @@ pub(crate) fn scan(doc: &Document, data: &RuleData, scope: &Scope) -> FigureScan
             data.breakdown_starts
                 .matches_at(&words, 0, &|w| data.is_gender_word(w))
                 .is_some()
-                && is_gendered(doc, data, next)
+                && facts.gendered[si + 1]
         });
-        sentence(doc, data, s.tokens.clone(), broken_down, &mut out);
+        sentence(facts, doc, data, s.tokens.clone(), broken_down, &mut out);
     }
     for table in doc
         .tables
@@ -62,6 +62,7 @@ pub(crate) fn scan(doc: &Document, data: &RuleData, scope: &Scope) -> FigureScan
 }
 
 fn sentence(
+    facts: &Facts,
     doc: &Document,
     data: &RuleData,
     range: Range<usize>,
@@ -71,7 +72,7 @@ fn sentence(
     let mut found: Vec<(Range<usize>, Finding, u8)> = Vec::new();
     let groups: Vec<usize> = range
         .clone()
-        .filter(|&i| plural_group(doc, data, i).is_some())
+        .filter(|&i| facts.group(i).is_some())
         .collect();
 
     // (c) antal/andel + group word.
@@ -80,10 +81,10 @@ fn sentence(
             continue;
         }
         let g = i + 1;
-        let after = (g + 1..range.end).find_map(|n| figure(doc, data, n, range.clone()));
+        let after = (g + 1..range.end).find_map(|n| figure(doc, data, facts, n, range.clone()));
         let before = (range.start..i)
             .rev()
-            .find_map(|n| figure(doc, data, n, range.clone()));
+            .find_map(|n| figure(doc, data, facts, n, range.clone()));
         let span = match (after, before) {
             (Some(f), _) => doc.tokens[i].start..doc.tokens[f.number].end,
             (None, Some(f)) => doc.tokens[f.number].start..doc.tokens[g].end,
@@ -111,13 +112,15 @@ fn sentence(
                 .checked_sub(1)
                 .and_then(|per| number_before(doc, per, range.start))
             {
-                Some(m) if figure(doc, data, m, range.clone()).is_some_and(|f| !f.percent) => {
+                Some(m)
+                    if figure(doc, data, facts, m, range.clone()).is_some_and(|f| !f.percent) =>
+                {
                     start_tok = m
                 }
                 _ => continue,
             }
         } else {
-            match figure(doc, data, n, range.clone()) {
+            match figure(doc, data, facts, n, range.clone()) {
                 Some(f) if !f.percent => {}
                 _ => continue,
             }
@@ -135,7 +138,7 @@ fn sentence(
     // (b) a share in a sentence about people.
     if !groups.is_empty() {
         for n in range.clone() {
-            let Some(f) = figure(doc, data, n, range.clone()) else {
+            let Some(f) = figure(doc, data, facts, n, range.clone()) else {
                 continue;
             };
             if !f.percent {
@@ -232,7 +235,13 @@ fn count_finding(
 /// Whether number token `n` is a figure about something counted, and its extent.
 /// Never a figure: years, dates, clock times, § and case numbers, statute
 /// references, money, page/item/list numbers and ordinals (§2 JAM004, §6.4).
-fn figure(doc: &Document, data: &RuleData, n: usize, range: Range<usize>) -> Option<Figure> {
+fn figure(
+    doc: &Document,
+    data: &RuleData,
+    facts: &Facts,
+    n: usize,
+    range: Range<usize>,
+) -> Option<Figure> {
     let t = doc.tokens.get(n)?;
     if t.kind != TokKind::Number {
         return None;
@@ -257,10 +266,7 @@ fn figure(doc: &Document, data: &RuleData, n: usize, range: Range<usize>) -> Opt
     // Years: 1900–2099 without a separator, unless a group word follows directly (§6.4).
     // A range counts as a year when its first number is one ("2022–2023").
     let first_digits = doc.source(t).bytes().take_while(u8::is_ascii_digit).count();
-    if first_digits == 4
-        && (1900..=2099).contains(&first)
-        && plural_group(doc, data, n + 1).is_none()
-    {
+    if first_digits == 4 && (1900..=2099).contains(&first) && facts.group(n + 1).is_none() {
         return None;
     }
     if data.reference_before.contains(prev(1))

@@ -104,16 +104,17 @@ impl Linter {
     fn run(&self, doc: &Document, scopes: &[(Scope, Option<String>)]) -> Vec<Diagnostic> {
         let data = &*self.data;
         let index = LineIndex::new(doc.text);
+        let facts = words::Facts::compute(doc, data);
         let mut findings: Vec<(Finding, Option<&String>)> = Vec::new();
         for (scope, case) in scopes {
             let mut scoped = Vec::new();
             // JAM004 runs whatever its severity: its counted nouns silence JAM003 (§6.14).
-            let figures = figures::scan(doc, data, scope);
+            let figures = figures::scan(doc, data, &facts, scope);
             if self.enabled(Rule::Jam004) {
                 scoped.extend(figures.findings);
             }
             if self.enabled(Rule::Jam003) {
-                target_groups::check(doc, data, scope, &figures.counted, &mut scoped);
+                target_groups::check(doc, data, &facts, scope, &figures.counted, &mut scoped);
             }
             sections::check(doc, data, scope, &mut scoped);
             findings.extend(scoped.into_iter().map(|f| (f, case.as_ref())));

@@ -1,7 +1,7 @@
 //! JAM003 `ungendered-target-group`: group words and *alla* about people in
 //! sentences that name no sex.
 
-use super::words::{is_gendered, plural_group};
+use super::words::Facts;
 use super::Finding;
 use crate::config::SuggestionClass;
 use crate::diagnostic::{Applicability, Edit, Fix};
@@ -13,12 +13,14 @@ use rustc_hash::FxHashSet as HashSet;
 pub(crate) fn check(
     doc: &Document,
     data: &RuleData,
+    facts: &Facts,
     scope: &Scope,
     counted: &HashSet<usize>,
     out: &mut Vec<Finding>,
 ) {
-    for s in &doc.sentences[scope.sentences.clone()] {
-        if s.ctx != Ctx::Body || is_gendered(doc, data, s) {
+    for si in scope.sentences.clone() {
+        let s = &doc.sentences[si];
+        if s.ctx != Ctx::Body || facts.gendered[si] {
             continue;
         }
         let mut i = s.tokens.start;
@@ -28,7 +30,7 @@ pub(crate) fn check(
                 let next = i + 1;
                 let in_sentence = next < s.tokens.end;
                 if in_sentence {
-                    if let Some(form) = plural_group(doc, data, next) {
+                    if let Some(form) = facts.group(next) {
                         if !counted.contains(&next) {
                             out.push(finding(doc, data, i, next, form.class));
                         }
@@ -47,7 +49,7 @@ pub(crate) fn check(
                 if about_people {
                     out.push(finding(doc, data, i, i, SuggestionClass::Everyone));
                 }
-            } else if let Some(form) = plural_group(doc, data, i) {
+            } else if let Some(form) = facts.group(i) {
                 if !counted.contains(&i) {
                     out.push(finding(doc, data, i, i, form.class));
                 }

@@ -68,3 +68,31 @@ fn is_compound_half(doc: &Document, data: &RuleData, i: usize) -> bool {
         && hyphen.start == t.end
         && data.compound_joiners.contains(doc.token_norm(i + 2))
 }
+
+/// Per-token and per-sentence facts, computed once per document so that the
+/// rules do not look the same words up again.
+pub(crate) struct Facts {
+    /// `plural_group` of each token.
+    pub plural: Vec<Option<GroupForm>>,
+    /// Whether each sentence is gendered.
+    pub gendered: Vec<bool>,
+}
+
+impl Facts {
+    pub fn compute(doc: &Document, data: &RuleData) -> Facts {
+        let plural = (0..doc.tokens.len())
+            .map(|i| plural_group(doc, data, i))
+            .collect();
+        let gendered = doc
+            .sentences
+            .iter()
+            .map(|s| is_gendered(doc, data, s))
+            .collect();
+        Facts { plural, gendered }
+    }
+
+    /// `plural_group` of token `i` (`None` past the end).
+    pub fn group(&self, i: usize) -> Option<GroupForm> {
+        self.plural.get(i).copied().flatten()
+    }
+}
