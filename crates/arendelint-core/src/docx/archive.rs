@@ -43,7 +43,8 @@ pub(super) fn read_parts(bytes: &[u8]) -> Result<Parts, DocxError> {
         });
     }
     let mut budget = MAX_UNCOMPRESSED;
-    let document = read_part(&mut archive, DOCUMENT, &mut budget)?.ok_or(DocxError::MissingDocument)?;
+    let document =
+        read_part(&mut archive, DOCUMENT, &mut budget)?.ok_or(DocxError::MissingDocument)?;
     let styles = read_part(&mut archive, STYLES, &mut budget)?;
     Ok(Parts { document, styles })
 }

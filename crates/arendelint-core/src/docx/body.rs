@@ -312,9 +312,7 @@ impl Body<'_> {
                     }
                 }
                 Some("end") => {
-                    if self.fields.pop() == Some(true) {
-                        self.in_field_code -= 1;
-                    }
+                    self.in_field_code -= usize::from(self.fields.pop() == Some(true));
                 }
                 _ => {}
             },
@@ -345,9 +343,7 @@ impl Body<'_> {
             }
             Tag::Tc if self.table_depth == 1 => self.flush_carry(),
             Tag::Sdt => {
-                if self.sdts.pop() == Some(true) {
-                    self.in_placeholder -= 1;
-                }
+                self.in_placeholder -= usize::from(self.sdts.pop() == Some(true));
             }
             _ => {}
         }

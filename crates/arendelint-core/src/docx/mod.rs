@@ -215,10 +215,7 @@ impl Linter {
     /// Checks a `.docx` agenda case by case (contract §5), like
     /// [`Linter::lint_agenda`]. Case headings are styled or bold paragraphs, or
     /// short plain paragraphs, that begin with `§ N`, `Ärende N`, `Punkt N` or `N.`.
-    pub fn lint_docx_agenda(
-        &self,
-        bytes: &[u8],
-    ) -> Result<(DocxReport, Vec<CaseInfo>), DocxError> {
+    pub fn lint_docx_agenda(&self, bytes: &[u8]) -> Result<(DocxReport, Vec<CaseInfo>), DocxError> {
         let extracted = extract(bytes)?;
         let doc = Document::from_docx(&extracted, self.data(), true);
         let cases = doc.cases(self.data());

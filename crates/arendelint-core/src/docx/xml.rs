@@ -41,7 +41,8 @@ pub(super) struct XmlReader<'a> {
 impl<'a> XmlReader<'a> {
     pub fn new(bytes: &'a [u8], part: &'static str) -> Result<XmlReader<'a>, DocxError> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let text = std::str::from_utf8(bytes).map_err(|_| DocxError::NotUtf8 { part: part.into() })?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| DocxError::NotUtf8 { part: part.into() })?;
         let mut reader = NsReader::from_str(text);
         let config = reader.config_mut();
         config.check_end_names = true;
