@@ -782,18 +782,92 @@ fn deeply_nested_and_malformed_xml_is_refused() {
 
 #[test]
 fn garbage_never_panics() {
-    let good = case_with(&[run("Vårdcentralen hade 4 500 besökare.")]).to_bytes();
-    // Flip bytes all over a valid file: every outcome is a report or an error.
+    let linter = linter();
+    let doc = case_with(&[run("Vårdcentralen hade 4 500 besökare.")]);
+    let good = doc.to_bytes();
     let mut state = 0x2545F491u32;
-    for _ in 0..300 {
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    };
+    // Bytes flipped all over a valid file: every outcome is a report or an error.
+    for _ in 0..200 {
         let mut bytes = good.clone();
         for _ in 0..8 {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let i = state as usize % bytes.len();
-            bytes[i] = (state >> 8) as u8;
+            let r = next();
+            let i = r as usize % bytes.len();
+            bytes[i] = (r >> 8) as u8;
         }
-        let _ = linter().lint_docx(&bytes);
+        let _ = linter.lint_docx(&bytes);
     }
+    // Bytes flipped in document.xml itself, stored with a matching checksum, so
+    // the XML reader sees the damage (the zip layer would catch it otherwise).
+    let xml = doc.document_xml().into_bytes();
+    for round in 0..400 {
+        let mut bytes = xml.clone();
+        for _ in 0..1 + round % 6 {
+            let r = next();
+            let i = r as usize % bytes.len();
+            bytes[i] = match r % 4 {
+                0 => b'<',
+                1 => b'>',
+                2 => b'/',
+                _ => (r >> 8) as u8,
+            };
+        }
+        let mut crc = flate2::Crc::new();
+        crc.update(&bytes);
+        let zip = raw_zip(&[RawEntry {
+            name: "word/document.xml",
+            method: 0,
+            data: &bytes,
+            declared_size: bytes.len() as u32,
+            crc: crc.sum(),
+            flags: 0,
+        }]);
+        if let Ok(report) = linter.lint_docx(&zip) {
+            // Whatever was read: one paragraph per line, spans inside the text.
+            assert!(!report.text.contains('\r'));
+            for d in &report.diagnostics {
+                assert!(report.text.get(d.span.clone()).is_some());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_stored_entry_with_a_matching_checksum_is_read() {
+    let xml = document_xml(&text("Mottagningen har 312 patienter."));
+    let mut crc = flate2::Crc::new();
+    crc.update(xml.as_bytes());
+    let zip = raw_zip(&[RawEntry {
+        name: "Word/Document.xml",
+        method: 0,
+        data: xml.as_bytes(),
+        declared_size: xml.len() as u32,
+        crc: crc.sum(),
+        flags: 0,
+    }]);
+    let report = linter().lint_docx(&zip).expect("readable");
+    assert_eq!(
+        describe(&report.text, &report.diagnostics),
+        ["JAM001 ", "JAM004 312 patienter"]
+    );
+}
+
+#[test]
+fn decision_points_in_an_agenda_are_not_cases() {
+    let doc = Docx::new()
+        .add(text("§ 1 Ny simhall"))
+        .add(text("Dnr KS 2024/1"))
+        .add(heading(2, "Förslag till beslut"))
+        .add(text("1. Kommunfullmäktige godkänner förslaget."))
+        .add(text("2. Kommunstyrelsen får i uppdrag att bygga."));
+    let (_, cases) = linter()
+        .lint_docx_agenda(&doc.to_bytes())
+        .expect("readable");
+    let titles: Vec<&str> = cases.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["§ 1 Ny simhall"]);
 }

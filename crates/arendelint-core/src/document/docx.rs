@@ -27,7 +27,11 @@ fn paragraph(b: &mut Builder, p: &Paragraph) {
         return;
     }
     let text = b.text.get(p.range.clone()).unwrap_or("").trim();
+    // A plain "1. Kommunfullmäktige godkänner …." is a decision point, not a
+    // case: plain case lines read like titles (no closing punctuation).
+    let title_like = p.bold_only || !text.ends_with(['.', ',', ';', ':', '!', '?']);
     if b.agenda
+        && title_like
         && b.data.case_heading.is_match(text)
         && text.split_whitespace().count() <= MAX_CASE_LINE_WORDS
     {

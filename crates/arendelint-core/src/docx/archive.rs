@@ -55,7 +55,14 @@ fn read_part(
     name: &str,
     budget: &mut u64,
 ) -> Result<Option<Vec<u8>>, DocxError> {
-    let Some(index) = archive.index_for_name(name) else {
+    // Zip names are case-sensitive, but Windows tools sometimes change the case.
+    let index = archive.index_for_name(name).or_else(|| {
+        archive
+            .file_names()
+            .find(|n| n.eq_ignore_ascii_case(name))
+            .and_then(|n| archive.index_for_name(n))
+    });
+    let Some(index) = index else {
         return Ok(None);
     };
     let too_large = || DocxError::TooLarge {
