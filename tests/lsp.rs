@@ -570,7 +570,17 @@ fn broken_config_is_shown_on_the_file_and_the_server_keeps_working() {
     let doc = dir.path().join("cases/arende.md");
 
     let mut server = Server::start();
-    server.initialize(json!({}), Value::Null);
+    server.initialize(
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        Value::Null,
+    );
+    let registration = server.wait_for(|m| m["method"] == "client/registerCapability");
+    let watcher = &registration["params"]["registrations"][0];
+    assert_eq!(watcher["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        watcher["registerOptions"]["watchers"][0]["globPattern"],
+        "**/arendelint.toml"
+    );
     let uri = file_uri(&doc);
     let text = case_text();
     server.open(&uri, "markdown", &text);
@@ -622,6 +632,20 @@ fn broken_config_is_shown_on_the_file_and_the_server_keeps_working() {
     assert!(jam004["codeDescription"]["href"]
         .as_str()
         .is_some_and(|h| h.contains("/en/")));
+
+    // A change reported by the file watcher is picked up too.
+    std::fs::write(&toml, "[rules]\nJAM003 = \"off\"\nJAM004 = \"off\"\n").expect("write config");
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&toml), "type": 2}]}),
+    );
+    server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri.as_str()
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().all(|d| d["code"] != "JAM004") && !d.is_empty())
+    });
     server.shutdown_and_exit();
 }
 
@@ -632,4 +656,44 @@ fn exit_without_shutdown_is_code_1() {
     server.notify("exit", Value::Null);
     let status = server.child.wait().expect("wait");
     assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn a_burst_of_edits_publishes_in_version_order_ending_with_the_newest() {
+    let mut server = Server::start();
+    server.initialize(json!({}), Value::Null);
+    let uri = "file:///nonexistent-arendelint-test/burst.md";
+    let text = case_text();
+    server.open(uri, "markdown", &text);
+    server.diagnostics_for(uri, 1);
+    // Type "ö" fifty times before the word, without waiting.
+    for version in 2..=51 {
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"range": range(4, 22, 4, 22), "text": "ö"}]}),
+        );
+    }
+    let last = server.diagnostics_for(uri, 51);
+    let jam003 = by_code(&last, "JAM003");
+    assert_eq!(
+        jam003["range"],
+        range(4, UTF16_START + 50, 4, UTF16_START + 50 + WORD_LEN)
+    );
+    let versions: Vec<i64> = server
+        .backlog
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+        .filter_map(|m| m["params"]["version"].as_i64())
+        .collect();
+    assert!(
+        versions.windows(2).all(|w| w[0] < w[1]),
+        "out of order: {versions:?}"
+    );
+    assert!(versions.iter().all(|&v| v < 51), "{versions:?}");
+    eprintln!(
+        "{} intermediate publications for 50 edits (stale versions dropped)",
+        versions.len()
+    );
+    server.shutdown_and_exit();
 }

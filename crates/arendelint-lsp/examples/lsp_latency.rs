@@ -102,19 +102,18 @@ async fn run<W: AsyncWrite + Unpin>(
 
     // Type characters at the end of a line in the middle of the document.
     let line = text.lines().count() as u32 / 2;
-    let mut col = text
+    let first_col = text
         .lines()
         .nth(line as usize)
         .map_or(0, |l| l.encode_utf16().count()) as u32;
     let mut samples = Vec::new();
-    for i in 0..WARMUP + EDITS {
+    for (i, col) in (0..WARMUP + EDITS).zip(first_col..) {
         let version = i as i64 + 2;
         let start = Instant::now();
         send(&mut out, json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": URI, "version": version},
             "contentChanges": [{"range": {"start": {"line": line, "character": col},
                                           "end": {"line": line, "character": col}}, "text": "x"}]}})).await;
-        col += 1;
         let arrived = wait_for(&mut published, version).await;
         if i >= WARMUP {
             samples.push(arrived - start);

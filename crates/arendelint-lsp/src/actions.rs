@@ -175,11 +175,12 @@ fn workspace_edit(analysis: &Analysis, edits: &[Edit], q: &Query<'_>) -> Workspa
 /// Whether an action of `kind` is wanted; kinds are hierarchical (`source`
 /// includes `source.fixAll.arendelint`).
 fn wants(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
-    only.map_or(true, |only| {
-        only.iter().any(|o| {
-            let (o, k) = (o.as_str(), kind.as_str());
-            k == o || k.strip_prefix(o).is_some_and(|rest| rest.starts_with('.'))
-        })
+    let Some(only) = only else {
+        return true;
+    };
+    only.iter().any(|o| {
+        let (o, k) = (o.as_str(), kind.as_str());
+        k == o || k.strip_prefix(o).is_some_and(|rest| rest.starts_with('.'))
     })
 }
 
