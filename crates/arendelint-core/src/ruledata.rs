@@ -480,6 +480,16 @@ impl RuleData {
         self.messages.get(key).cloned().unwrap_or_default()
     }
 
+    /// A figure split by sex for a suggestion class, for JAM004's message.
+    pub fn example(&self, class: SuggestionClass) -> String {
+        let key = match class {
+            SuggestionClass::Adults => "suggestion.adults-example",
+            SuggestionClass::Children => "suggestion.children-example",
+            SuggestionClass::Everyone => "suggestion.everyone-example",
+        };
+        self.messages.get(key).cloned().unwrap_or_default()
+    }
+
     /// Whether a lower-cased word is a gender term, ignoring context.
     pub fn is_gender_word(&self, word: &str) -> bool {
         self.gender_words.contains(word)

@@ -86,6 +86,7 @@ fn never_figures() {
         "Avgiften är 100 kronor för barn.",
         "Totalt 3 miljoner kronor för patienter.",
         "Se sidan 4 om patienter.",
+        "Ring telefon 08-123 456 till patienter.",
         "Fjällby blir den 4:e stationen för patienter.",
     ] {
         assert!(findings("JAM004", sentence).is_empty(), "{sentence}");

@@ -224,10 +224,18 @@ fn count_finding(
 ) -> Finding {
     let figure = super::collapse_ws(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);
+    let example = data.example(class);
     Finding {
         rule: Rule::Jam004,
         span,
-        message: data.message(key, &[("figure", &figure), ("suggestion", &suggestion)]),
+        message: data.message(
+            key,
+            &[
+                ("figure", &figure),
+                ("suggestion", &suggestion),
+                ("example", &example),
+            ],
+        ),
         fix: None,
     }
 }
@@ -269,7 +277,12 @@ fn figure(
     if first_digits == 4 && (1900..=2099).contains(&first) && facts.group(n + 1).is_none() {
         return None;
     }
-    if data.reference_before.contains(prev(1))
+    // "08-123 456": the second group of a phone or reference number.
+    let after_code = n > range.start
+        && doc.tokens[n - 1].kind == TokKind::Number
+        && plain_value(doc.token_norm(n - 1)).is_none();
+    if after_code
+        || data.reference_before.contains(prev(1))
         || (prev(1) == "." && data.reference_before.contains(prev(2)))
         || data.months.contains(next(1))
         || data.months.contains(prev(1))
