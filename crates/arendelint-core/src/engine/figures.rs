@@ -320,7 +320,10 @@ fn plain_value(norm: &str) -> Option<u64> {
             None
         }
     };
-    if norm.contains(['/', ':', '.']) {
+    // "08-123 45": phone numbers and codes start with a zero; counts do not.
+    if norm.contains(['/', ':', '.'])
+        || (norm.starts_with('0') && norm.len() > 1 && !norm.starts_with("0,"))
+    {
         return None;
     }
     let parts: Vec<&str> = norm.split(['-', '–']).collect();
@@ -394,5 +397,7 @@ mod tests {
         assert_eq!(plain_value("2001:100"), None);
         assert_eq!(plain_value("2023/123"), None);
         assert_eq!(plain_value("16.00"), None);
+        assert_eq!(plain_value("08-123"), None);
+        assert_eq!(plain_value("0,5"), Some(0));
     }
 }
