@@ -72,6 +72,35 @@ pub struct CheckArgs {
     /// Print only the findings, without the closing summary.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Apply the safe fixes (e.g. "patienterna" → "patienterna (kvinnor och
+    /// män)") to the files in place, then report what is left. A file is
+    /// replaced atomically, keeping its BOM, line endings and permissions, and
+    /// is left alone if it changed while being fixed.
+    #[arg(long, conflicts_with = "stdin")]
+    pub fix: bool,
+
+    /// With --fix or --diff: also apply unsafe fixes, such as the skeleton of a
+    /// missing gender section, which the author must complete.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the changes --fix would make as a unified diff, and write nothing.
+    /// The exit code is that of the findings as they are.
+    #[arg(long, conflicts_with_all = ["stdin", "fix"])]
+    pub diff: bool,
+
+    /// Report only findings that are not in this baseline file (written by
+    /// --write-baseline). Findings match by path, rule and content, not by
+    /// line, so text inserted elsewhere does not make old findings new.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write every current finding to this baseline file, then report as if
+    /// it were given to --baseline (so the exit code is 0 unless a file could
+    /// not be read).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -100,6 +129,14 @@ pub enum CheckFormat {
     Human,
     /// One JSON object for tools (see rules-contract §4).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning (upload-sarif) and SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// JUnit XML: a test suite per file, a test case per rule.
+    Junit,
+    /// GitLab Code Quality JSON (artifacts:reports:codequality).
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,14 +15,23 @@ use std::path::Path;
 
 pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) -> ExitStatus {
     let texts = terminal.texts;
-    let (results, mut problems) = if args.stdin {
+    let fixer = crate::fix::Fixer::from_args(args, texts);
+    let (mut results, mut problems) = if args.stdin {
         let (file, problems) = check_stdin(args.stdin_filename.as_deref(), &mut resolver, terminal);
         (file.into_iter().collect(), problems)
     } else {
         let (jobs, problems) = inputs::collect(&args.paths, &mut resolver, texts);
         let (files, read_problems): (Vec<_>, Vec<_>) = jobs
             .par_iter()
-            .map(|job| check_file(job, terminal))
+            .map(|job| {
+                let file = check_file(job, terminal)?;
+                Ok(match &fixer {
+                    Some(fixer) => fixer.apply(&job.path, file, |text| {
+                        job.settings.linter.lint(text, job.kind)
+                    }),
+                    None => file,
+                })
+            })
             .partition(Result::is_ok);
         let mut problems = problems;
         problems.extend(read_problems.into_iter().filter_map(Result::err));
@@ -38,6 +47,24 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
         });
     }
 
+    let mut notices = Vec::new();
+    let mut diffs = None;
+    if let Some(fixer) = fixer {
+        let diff_mode = fixer.mode() == crate::fix::Mode::Diff;
+        let finished = fixer.finish();
+        problems.extend(finished.problems);
+        notices.push(finished.notice);
+        diffs = diff_mode.then_some(finished.diffs);
+    }
+    let (baseline_problems, notice) = crate::baseline::apply_args(
+        args.baseline.as_deref(),
+        args.write_baseline.as_deref(),
+        &mut results,
+        texts,
+    );
+    problems.extend(baseline_problems);
+    notices.extend(notice);
+
     problems.sort();
     for problem in &problems {
         terminal.error(&format!("{}: {}", problem.display, problem.message));
@@ -48,10 +75,16 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
 
     let report = Report::new(results);
     let rendered = output::render(args.format, &report, texts, args.quiet);
-    if rendered.styled {
+    if let Some(diffs) = diffs {
+        // --diff: the diff is the output; the findings are as before.
+        terminal.print_plain(&diffs);
+    } else if rendered.styled {
         terminal.print_styled(&rendered.text);
     } else {
         terminal.print_plain(&rendered.text);
+    }
+    for notice in &notices {
+        terminal.notice(notice);
     }
 
     if !problems.is_empty() {

@@ -1,10 +1,14 @@
 //! The `arendelint` command: `check`, `explain`, `rules` and `lsp`.
 
 mod args;
+mod baseline;
 mod check;
 mod configs;
 mod exit;
 mod explain;
+mod fingerprint;
+mod fix;
+mod fix_write;
 mod inputs;
 mod output;
 mod report;

@@ -46,6 +46,12 @@ impl Terminal {
         self.stderr_line(&format!("{}{message}", self.texts.warning_prefix()));
     }
 
+    /// A plain line on stderr that is neither an error nor a warning
+    /// ("Rättade 3 anmärkningar i 1 fil.").
+    pub fn notice(&self, message: &str) {
+        self.stderr_line(message);
+    }
+
     fn stderr_line(&self, line: &str) {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "{line}");

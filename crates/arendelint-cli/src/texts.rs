@@ -5,6 +5,8 @@ use arendelint_core::fs::ReadError;
 use arendelint_core::{ConfigError, InputError, Lang, Level, Severity};
 use std::io::ErrorKind;
 
+mod ci;
+
 /// The CLI's strings in one language.
 #[derive(Debug, Clone, Copy)]
 pub struct Texts {

@@ -3,8 +3,12 @@
 //! A format turns a [`Report`] into text for stdout. Adding a format (sarif,
 //! github, junit, …) is one file here and one variant in `args::CheckFormat`.
 
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 use crate::args::CheckFormat;
 use crate::report::Report;
@@ -25,6 +29,22 @@ pub fn render(format: CheckFormat, report: &Report, texts: Texts, quiet: bool) -
         },
         CheckFormat::Json => Rendered {
             text: json::render(report),
+            styled: false,
+        },
+        CheckFormat::Sarif => Rendered {
+            text: sarif::render(report, texts),
+            styled: false,
+        },
+        CheckFormat::Github => Rendered {
+            text: github::render(report),
+            styled: false,
+        },
+        CheckFormat::Junit => Rendered {
+            text: junit::render(report),
+            styled: false,
+        },
+        CheckFormat::Gitlab => Rendered {
+            text: gitlab::render(report),
             styled: false,
         },
     }

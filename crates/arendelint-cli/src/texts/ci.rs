@@ -1,0 +1,104 @@
+//! Strings of the CI features: `--fix`, `--diff` and baselines.
+
+use super::Texts;
+use crate::baseline::BaselineError;
+use crate::fix_write::WriteError;
+use arendelint_core::Lang;
+
+impl Texts {
+    fn findings_in_files(&self, findings: usize, files: usize) -> String {
+        match self.lang {
+            Lang::Sv => {
+                let f = if findings == 1 {
+                    "anmärkning"
+                } else {
+                    "anmärkningar"
+                };
+                let d = if files == 1 { "fil" } else { "filer" };
+                format!("{findings} {f} i {files} {d}")
+            }
+            Lang::En => {
+                let f = if findings == 1 { "finding" } else { "findings" };
+                let d = if files == 1 { "file" } else { "files" };
+                format!("{findings} {f} in {files} {d}")
+            }
+        }
+    }
+
+    /// After `--fix`.
+    pub fn fixed(&self, fixes: usize, files: usize) -> String {
+        match (self.lang, fixes) {
+            (Lang::Sv, 0) => "Inget att rätta automatiskt.".into(),
+            (Lang::En, 0) => "Nothing to fix automatically.".into(),
+            (Lang::Sv, _) => format!("Rättade {}.", self.findings_in_files(fixes, files)),
+            (Lang::En, _) => format!("Fixed {}.", self.findings_in_files(fixes, files)),
+        }
+    }
+
+    /// After `--diff`.
+    pub fn would_fix(&self, fixes: usize, files: usize) -> String {
+        match (self.lang, fixes) {
+            (Lang::Sv, 0) => "Inget att rätta automatiskt.".into(),
+            (Lang::En, 0) => "Nothing to fix automatically.".into(),
+            (Lang::Sv, _) => format!(
+                "--fix skulle rätta {}; inget skrevs.",
+                self.findings_in_files(fixes, files)
+            ),
+            (Lang::En, _) => format!(
+                "--fix would fix {}; nothing was written.",
+                self.findings_in_files(fixes, files)
+            ),
+        }
+    }
+
+    /// Why `--fix` left a document as it was.
+    pub fn fix_write_error(&self, error: &WriteError) -> String {
+        match (error, self.lang) {
+            (WriteError::Changed, Lang::Sv) => {
+                "filen ändrades medan den rättades; den lämnades orörd, kör --fix igen".into()
+            }
+            (WriteError::Changed, Lang::En) => {
+                "the file changed while it was being fixed; it was left as it is, run --fix again"
+                    .into()
+            }
+            (WriteError::Io(e), Lang::Sv) => format!("kan inte skriva rättelsen: {e}"),
+            (WriteError::Io(e), Lang::En) => format!("cannot write the fix: {e}"),
+        }
+    }
+
+    pub fn baseline_error(&self, error: &BaselineError) -> String {
+        match (error, self.lang) {
+            (BaselineError::Io(e), _) => self.io_error(e),
+            (BaselineError::Format(m), Lang::Sv) => format!("ogiltig baslinje: {m}"),
+            (BaselineError::Format(m), Lang::En) => format!("invalid baseline: {m}"),
+        }
+    }
+
+    pub fn baseline_write_error(&self, error: &std::io::Error) -> String {
+        match self.lang {
+            Lang::Sv => format!("kan inte skriva baslinjen: {error}"),
+            Lang::En => format!("cannot write the baseline: {error}"),
+        }
+    }
+
+    /// After `--write-baseline`.
+    pub fn baseline_written(&self, findings: usize, path: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Skrev {findings} anmärkningar till baslinjen {path}."),
+            Lang::En => format!("Wrote {findings} findings to the baseline {path}."),
+        }
+    }
+
+    /// After `--baseline`, when it hid findings.
+    pub fn baseline_hidden(&self, findings: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("{findings} kända anmärkningar i baslinjen visas inte."),
+            Lang::En => format!("{findings} known findings in the baseline are not shown."),
+        }
+    }
+
+    /// The language, for formats that take rule texts from the core.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+}
