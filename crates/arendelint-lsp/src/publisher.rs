@@ -2,6 +2,8 @@
 //! burst of edits is coalesced by draining the queue before analysing.
 
 use crate::state::Shared;
+use futures::FutureExt;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tower_lsp::lsp_types::Url;
@@ -17,7 +19,14 @@ pub async fn run(shared: Arc<Shared>, mut queue: UnboundedReceiver<Url>) {
             }
         }
         for uri in &batch {
-            shared.publish(uri).await;
+            // A bug while publishing one document must not stop all pushes.
+            if AssertUnwindSafe(shared.publish(uri))
+                .catch_unwind()
+                .await
+                .is_err()
+            {
+                eprintln!("arendelint lsp: publishing diagnostics for {uri} panicked");
+            }
         }
     }
 }

@@ -1,15 +1,19 @@
-//! A thin wrapper around tower-lsp's service for two protocol details it is
-//! stricter or slower about than clients expect.
+//! A thin wrapper around tower-lsp's service for what it does differently
+//! from what clients expect: handler panics, `exit`, null params.
 
+use futures::future::BoxFuture;
+use futures::FutureExt;
+use std::panic::AssertUnwindSafe;
 use std::task::{Context, Poll};
 use tokio::sync::oneshot;
-use tower_lsp::jsonrpc::Request;
+use tower_lsp::jsonrpc::{Error, Request, Response};
 use tower_service::Service;
 
 /// Signals `exit` as soon as it arrives (tower-lsp notices it only when the
 /// next message is read, and a client may keep stdin open while waiting for the
-/// process to end), and accepts `"params": null` on the parameterless
-/// `shutdown` and `exit`, which some clients send and tower-lsp rejects.
+/// process to end), accepts `"params": null` on the parameterless `shutdown`
+/// and `exit`, which some clients send and tower-lsp rejects, and turns a
+/// panicking handler into an internal error instead of a dead server.
 pub struct Shim<S> {
     inner: S,
     exited: Option<oneshot::Sender<()>>,
@@ -28,10 +32,15 @@ impl<S> Shim<S> {
     }
 }
 
-impl<S: Service<Request>> Service<Request> for Shim<S> {
-    type Response = S::Response;
+impl<S> Service<Request> for Shim<S>
+where
+    S: Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Option<Response>;
     type Error = S::Error;
-    type Future = S::Future;
+    type Future = BoxFuture<'static, Result<Option<Response>, S::Error>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
@@ -40,13 +49,25 @@ impl<S: Service<Request>> Service<Request> for Shim<S> {
     fn call(&mut self, request: Request) -> Self::Future {
         let request = without_null_params(request);
         let is_exit = request.method() == "exit";
+        let method = request.method().to_string();
+        let id = request.id().cloned();
         let future = self.inner.call(request);
         if is_exit {
             if let Some(tx) = self.exited.take() {
                 let _ = tx.send(());
             }
         }
-        future
+        AssertUnwindSafe(future)
+            .catch_unwind()
+            .map(move |result| match result {
+                Ok(response) => response,
+                Err(_) => {
+                    // The panic message itself went to stderr through the panic hook.
+                    eprintln!("arendelint lsp: the {method} handler panicked; the server goes on");
+                    Ok(id.map(|id| Response::from_error(id, Error::internal_error())))
+                }
+            })
+            .boxed()
     }
 }
 
@@ -60,5 +81,68 @@ fn without_null_params(request: Request) -> Request {
     match id {
         Some(id) => builder.id(id).finish(),
         None => builder.finish(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::convert::Infallible;
+    use tower_lsp::jsonrpc::{ErrorCode, Id};
+
+    /// Panics on `boom`, echoes the params' presence otherwise.
+    struct Fake;
+
+    impl Service<Request> for Fake {
+        type Response = Option<Response>;
+        type Error = Infallible;
+        type Future = BoxFuture<'static, Result<Option<Response>, Infallible>>;
+
+        fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+            Poll::Ready(Ok(()))
+        }
+
+        fn call(&mut self, request: Request) -> Self::Future {
+            let boom = request.method() == "boom";
+            let has_params = request.params().is_some();
+            let id = request.id().cloned();
+            async move {
+                assert!(!boom, "handler bug");
+                Ok(id.map(|id| Response::from_ok(id, serde_json::json!(has_params))))
+            }
+            .boxed()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_becomes_an_internal_error() {
+        let (mut shim, _) = Shim::new(Fake);
+        let response = shim.call(Request::build("boom").id(4).finish()).await;
+        let Ok(Some(response)) = response else {
+            panic!("a response");
+        };
+        let (id, result) = response.into_parts();
+        assert_eq!(id, Id::Number(4));
+        assert_eq!(result.map_err(|e| e.code), Err(ErrorCode::InternalError));
+        // A notification that panics is simply dropped.
+        assert!(matches!(
+            shim.call(Request::build("boom").finish()).await,
+            Ok(None)
+        ));
+    }
+
+    #[tokio::test]
+    async fn null_params_are_dropped_and_exit_is_signalled() {
+        let (mut shim, exited) = Shim::new(Fake);
+        let shutdown = Request::build("shutdown")
+            .id(1)
+            .params(serde_json::Value::Null)
+            .finish();
+        let Ok(Some(response)) = shim.call(shutdown).await else {
+            panic!("a response");
+        };
+        assert_eq!(response.into_parts().1, Ok(serde_json::json!(false)));
+        let _ = shim.call(Request::build("exit").finish()).await;
+        assert!(exited.await.is_ok());
     }
 }
