@@ -385,7 +385,8 @@ fn utf8_pull_diagnostics_and_crlf() {
     let init = server.initialize(
         json!({"general": {"positionEncodings": ["utf-16", "utf-8"]},
                "textDocument": {"diagnostic": {"dynamicRegistration": false}},
-               "workspace": {"workspaceEdit": {"documentChanges": true}}}),
+               "workspace": {"workspaceEdit": {"documentChanges": true},
+                             "diagnostic": {"refreshSupport": true}}}),
         json!({"lang": "en"}),
     );
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
@@ -446,6 +447,8 @@ fn utf8_pull_diagnostics_and_crlf() {
         "workspace/didChangeConfiguration",
         json!({"settings": {"arendelint": {"severity": {"JAM003": "off"}}}}),
     );
+    // The server asks the client to pull again.
+    server.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
     let report = server.request(
         "textDocument/diagnostic",
         json!({"textDocument": {"uri": uri}}),
