@@ -1,7 +1,8 @@
 //! A core finding as an LSP diagnostic.
 
 use crate::position::{self, Encoding};
-use arendelint_core::{docs, ConfigError, Diagnostic, Lang, LineIndex, Severity};
+use arendelint_core::{docs, ConfigError, Diagnostic, Lang, LineIndex, Rule, Severity};
+use std::sync::OnceLock;
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic as LspDiagnostic, DiagnosticSeverity, NumberOrString, Url,
 };
@@ -27,13 +28,32 @@ pub fn to_lsp(
         range: position::diagnostic_range(text, index, &d.span, encoding),
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.code().to_string())),
-        code_description: Url::parse(&docs::documentation_url(d.rule, lang))
-            .ok()
-            .map(|href| CodeDescription { href }),
+        code_description: code_description(d.rule, lang),
         source: Some(SOURCE.to_string()),
         message: d.message.clone(),
         ..LspDiagnostic::default()
     }
+}
+
+/// The rule's documentation link, parsed once per rule and language (a case
+/// can have hundreds of findings, re-analysed on every keystroke).
+fn code_description(rule: Rule, lang: Lang) -> Option<CodeDescription> {
+    static LINKS: OnceLock<Vec<[Option<CodeDescription>; 2]>> = OnceLock::new();
+    let link = |rule, lang| {
+        Url::parse(&docs::documentation_url(rule, lang))
+            .ok()
+            .map(|href| CodeDescription { href })
+    };
+    let links = LINKS.get_or_init(|| {
+        Rule::all()
+            .map(|rule| [link(rule, Lang::Sv), link(rule, Lang::En)])
+            .collect()
+    });
+    let column = match lang {
+        Lang::Sv => 0,
+        Lang::En => 1,
+    };
+    links.get(rule as usize)?[column].clone()
 }
 
 /// A broken `arendelint.toml` as a diagnostic on the line the error names.
@@ -52,7 +72,6 @@ pub fn config_error(text: &str, error: &ConfigError, encoding: Encoding) -> LspD
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arendelint_core::Rule;
     use tower_lsp::lsp_types::{Position, Range};
 
     #[test]
