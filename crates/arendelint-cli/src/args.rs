@@ -30,7 +30,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check documents (.md, .markdown, .txt) and report findings.
+    /// Check documents (.md, .markdown, .txt, .docx) and report findings.
     ///
     /// Exit code: 0 when nothing was found at or above --fail-on, 1 when
     /// something was, 2 on a usage, configuration or input error (the other
@@ -47,7 +47,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files and folders to check. Folders are searched recursively for .md,
-    /// .markdown and .txt files, respecting .gitignore. A file named here is
+    /// .markdown, .txt and .docx files, respecting .gitignore. A file named here is
     /// always checked, whatever the configuration's include/exclude say.
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
@@ -101,6 +101,19 @@ pub struct CheckArgs {
     /// not be read).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
+
+    /// Treat each file as an agenda (kallelse, föredragningslista, protokoll):
+    /// split it into cases at headings that begin with `§ N`, `Ärende N`,
+    /// `Punkt N` or `N.`, check each case as a document and report findings
+    /// and Dnr per case. Works for .md, .txt and .docx.
+    // --fix re-checks a fixed file as one document, which would lose the cases.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub agenda: bool,
+
+    /// Write the report to FILE instead of stdout (any format). The file is
+    /// replaced atomically: it is never left half-written.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +150,13 @@ pub enum CheckFormat {
     Junit,
     /// GitLab Code Quality JSON (artifacts:reports:codequality).
     Gitlab,
+    /// One self-contained HTML page: a summary table per case, then each case's
+    /// findings with the excerpt marked. Prints well. Use with --output.
+    Html,
+    /// One row per finding, for Excel (UTF-8 with BOM, `;`-separated).
+    Csv,
+    /// A short Markdown summary per case, for an e-mail or a ticket.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

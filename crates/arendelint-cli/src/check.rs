@@ -3,11 +3,10 @@
 use crate::args::{CheckArgs, CheckFormat, FailOn};
 use crate::configs::{absolute, ConfigResolver};
 use crate::exit::ExitStatus;
-use crate::inputs::{self, display_path, Job, Problem};
+use crate::inputs::{self, display_path, Problem};
 use crate::output;
 use crate::report::{CheckedFile, Report};
 use crate::terminal::Terminal;
-use arendelint_core::fs::read_document;
 use arendelint_core::{decode, Severity, SourceKind};
 use rayon::prelude::*;
 use std::io::Read;
@@ -17,14 +16,15 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
     let texts = terminal.texts;
     let fixer = crate::fix::Fixer::from_args(args, texts);
     let (mut results, mut problems) = if args.stdin {
-        let (file, problems) = check_stdin(args.stdin_filename.as_deref(), &mut resolver, terminal);
+        let (file, problems) = check_stdin(args, &mut resolver, terminal);
         (file.into_iter().collect(), problems)
     } else {
         let (jobs, problems) = inputs::collect(&args.paths, &mut resolver, texts);
+        let loader = crate::load::Loader::new(args.agenda, args.quiet, jobs.len(), terminal);
         let (files, read_problems): (Vec<_>, Vec<_>) = jobs
             .par_iter()
             .map(|job| {
-                let file = check_file(job, terminal)?;
+                let file = loader.check(job)?;
                 Ok(match &fixer {
                     Some(fixer) => fixer.apply(&job.path, file, |text| {
                         job.settings.linter.lint(text, job.kind)
@@ -33,6 +33,7 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
                 })
             })
             .partition(Result::is_ok);
+        loader.finish();
         let mut problems = problems;
         problems.extend(read_problems.into_iter().filter_map(Result::err));
         (
@@ -75,9 +76,15 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
 
     let report = Report::new(results);
     let rendered = output::render(args.format, &report, texts, args.quiet);
+    let mut output_failed = false;
     if let Some(diffs) = diffs {
         // --diff: the diff is the output; the findings are as before.
         terminal.print_plain(&diffs);
+    } else if let Some(path) = &args.output {
+        if let Err(e) = crate::output_file::write_report(path, &rendered) {
+            terminal.error(&texts.output_error(&display_path(path), &e));
+            output_failed = true;
+        }
     } else if rendered.styled {
         terminal.print_styled(&rendered.text);
     } else {
@@ -87,7 +94,7 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
         terminal.notice(notice);
     }
 
-    if !problems.is_empty() {
+    if !problems.is_empty() || output_failed {
         ExitStatus::Error
     } else if fails(report.worst(), args.fail_on) {
         ExitStatus::Findings
@@ -107,22 +114,14 @@ fn fails(worst: Option<Severity>, fail_on: FailOn) -> bool {
     worst.is_some_and(|w| w >= threshold)
 }
 
-fn check_file(job: &Job, terminal: &Terminal) -> Result<CheckedFile, Problem> {
-    let text = read_document(&job.path).map_err(|e| Problem {
-        display: job.display.clone(),
-        message: terminal.texts.read_error(&e),
-    })?;
-    let diagnostics = job.settings.linter.lint(&text, job.kind);
-    Ok(CheckedFile::new(job.display.clone(), text, diagnostics))
-}
-
 /// `--stdin`: one document, named by `--stdin-filename` (default `<stdin>`, Markdown).
 fn check_stdin(
-    name: Option<&str>,
+    args: &CheckArgs,
     resolver: &mut ConfigResolver,
     terminal: &Terminal,
 ) -> (Option<CheckedFile>, Vec<Problem>) {
     let texts = terminal.texts;
+    let name = args.stdin_filename.as_deref();
     let display = name.map_or_else(|| "<stdin>".to_string(), |n| display_path(Path::new(n)));
     let problem = |message: String| {
         (
@@ -161,9 +160,14 @@ fn check_stdin(
         return problem(texts.input_error(&e));
     }
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let diagnostics = settings.linter.lint(&text, kind);
-    (
-        Some(CheckedFile::new(display, text, diagnostics)),
-        Vec::new(),
-    )
+    let file = crate::load::lint_text(
+        display,
+        text,
+        kind,
+        &settings.linter,
+        args.agenda,
+        terminal,
+        &crate::progress::Progress::hidden(),
+    );
+    (Some(file), Vec::new())
 }

@@ -12,7 +12,11 @@ pub struct Job {
     /// The path as shown to the user.
     pub display: String,
     pub path: PathBuf,
+    /// How the text is parsed. For a Word file the core reads the structure
+    /// itself; `kind` is then `PlainText`, the form of the extracted text.
     pub kind: SourceKind,
+    /// A `.docx` file.
+    pub docx: bool,
     pub settings: Arc<Settings>,
 }
 
@@ -58,7 +62,7 @@ impl Collector<'_> {
             Err(e) => self.problem(path, self.texts.io_error(&e)),
             Ok(meta) if meta.is_dir() => self.walk(path),
             // Named explicitly: always checked, whatever include/exclude say.
-            Ok(_) => match SourceKind::from_path(&path.to_string_lossy()) {
+            Ok(_) => match kind_of(path) {
                 Some(kind) => self.add_file(path, kind, false),
                 None => {
                     let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
@@ -80,7 +84,7 @@ impl Collector<'_> {
                         continue;
                     }
                     let path = entry.path();
-                    if let Some(kind) = SourceKind::from_path(&path.to_string_lossy()) {
+                    if let Some(kind) = kind_of(path) {
                         self.add_file(path, kind, true);
                     }
                 }
@@ -109,6 +113,7 @@ impl Collector<'_> {
             display: display_path(path),
             path: path.to_path_buf(),
             kind,
+            docx: crate::docx_input::is_docx(path),
             settings,
         });
     }
@@ -119,6 +124,14 @@ impl Collector<'_> {
             message,
         });
     }
+}
+
+/// The kind of a file arendelint reads, by extension; `.docx` included.
+fn kind_of(path: &Path) -> Option<SourceKind> {
+    if crate::docx_input::is_docx(path) {
+        return Some(SourceKind::PlainText);
+    }
+    SourceKind::from_path(&path.to_string_lossy())
 }
 
 /// The path as the user gave it, without a leading `./`.

@@ -1,16 +1,21 @@
 //! The `arendelint` command: `check`, `explain`, `rules` and `lsp`.
 
+mod agenda;
 mod args;
 mod baseline;
 mod check;
 mod configs;
+mod docx_input;
 mod exit;
 mod explain;
 mod fingerprint;
 mod fix;
 mod fix_write;
 mod inputs;
+mod load;
 mod output;
+mod output_file;
+mod progress;
 mod report;
 mod rules;
 mod snippet;

@@ -1,6 +1,6 @@
 //! The result of a `check` run, shared by every output format.
 
-use arendelint_core::{ColumnUnit, Diagnostic, LineIndex, Severity};
+use arendelint_core::{CaseInfo, ColumnUnit, Diagnostic, LineIndex, Severity};
 use std::ops::Range;
 
 /// One checked document with its findings, sorted by position.
@@ -10,6 +10,11 @@ pub struct CheckedFile {
     pub text: String,
     pub index: LineIndex,
     pub diagnostics: Vec<Diagnostic>,
+    /// Agenda mode: the cases of the file, in document order. `None`: the file
+    /// is one case.
+    pub cases: Option<Vec<CaseInfo>>,
+    /// `text` was extracted from a Word file: line *n* is paragraph *n*.
+    pub docx: bool,
 }
 
 /// A 1-based line and column (columns in Unicode scalar values).
@@ -30,7 +35,14 @@ impl CheckedFile {
             text,
             index,
             diagnostics,
+            cases: None,
+            docx: false,
         }
+    }
+
+    /// How many cases the file holds: one unless agenda mode found several.
+    pub fn case_count(&self) -> usize {
+        self.cases.as_ref().map_or(1, |c| c.len().max(1))
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -69,8 +81,7 @@ impl Report {
         files.sort_by(|a, b| a.display.cmp(&b.display));
         let mut summary = Summary {
             files: files.len(),
-            // One document per file until agenda mode splits files into cases.
-            cases: files.len(),
+            cases: files.iter().map(CheckedFile::case_count).sum(),
             ..Summary::default()
         };
         for d in files.iter().flat_map(|f| &f.diagnostics) {

@@ -6,6 +6,7 @@ use arendelint_core::{ConfigError, InputError, Lang, Level, Severity};
 use std::io::ErrorKind;
 
 mod ci;
+mod reports;
 
 /// The CLI's strings in one language.
 #[derive(Debug, Clone, Copy)]
@@ -109,25 +110,26 @@ impl Texts {
     /// An explicitly named file whose extension arendelint does not read.
     pub fn unsupported_file(&self, extension: Option<&str>) -> String {
         match (extension.map(str::to_ascii_lowercase).as_deref(), self.lang) {
-            (Some("docx"), Lang::Sv) => {
-                "Word-filer (.docx) stöds inte än; spara dokumentet som .md eller .txt".into()
+            (Some("doc"), Lang::Sv) => {
+                "gamla Word-filer (.doc) stöds inte; spara dokumentet som .docx i Word".into()
             }
-            (Some("docx"), Lang::En) => {
-                "Word files (.docx) are not supported yet; save the document as .md or .txt".into()
+            (Some("doc"), Lang::En) => {
+                "old Word files (.doc) are not supported; save the document as .docx in Word".into()
             }
             (Some(ext), Lang::Sv) => {
                 format!(
-                    "filtypen .{ext} stöds inte; arendelint kontrollerar .md, .markdown och .txt"
+                    "filtypen .{ext} stöds inte; arendelint kontrollerar .md, .markdown, .txt och .docx"
                 )
             }
             (Some(ext), Lang::En) => {
-                format!("the file type .{ext} is not supported; arendelint checks .md, .markdown and .txt")
+                format!("the file type .{ext} is not supported; arendelint checks .md, .markdown, .txt and .docx")
             }
             (None, Lang::Sv) => {
-                "filen saknar filändelse; arendelint kontrollerar .md, .markdown och .txt".into()
+                "filen saknar filändelse; arendelint kontrollerar .md, .markdown, .txt och .docx"
+                    .into()
             }
             (None, Lang::En) => {
-                "the file has no extension; arendelint checks .md, .markdown and .txt".into()
+                "the file has no extension; arendelint checks .md, .markdown, .txt and .docx".into()
             }
         }
     }
@@ -175,8 +177,8 @@ impl Texts {
 
     pub fn no_files(&self) -> &'static str {
         self.pick(
-            "inga filer att kontrollera (.md, .markdown eller .txt)",
-            "no files to check (.md, .markdown or .txt)",
+            "inga filer att kontrollera (.md, .markdown, .txt eller .docx)",
+            "no files to check (.md, .markdown, .txt or .docx)",
         )
     }
 

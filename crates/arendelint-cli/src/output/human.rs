@@ -36,7 +36,12 @@ pub fn render(report: &Report, texts: Texts, quiet: bool) -> String {
     }
     if !quiet {
         let s = report.summary;
-        let line = texts.summary(s.errors, s.warnings, s.infos, s.files);
+        // Agenda mode: the cases are what the clerk counts.
+        let line = if s.cases == s.files {
+            texts.summary(s.errors, s.warnings, s.infos, s.files)
+        } else {
+            texts.report_totals(s.cases, s.files, [s.errors, s.warnings, s.infos])
+        };
         let _ = writeln!(out, "{BOLD}{line}{BOLD:#}");
     }
     out
@@ -88,6 +93,13 @@ fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts
                 let _ = writeln!(out, "{GUTTER}...{GUTTER:#}");
             }
         }
+    }
+    if let Some(case) = &d.case {
+        let _ = writeln!(
+            out,
+            "{blank} {HELP}= {}:{HELP:#} {case}",
+            texts.case_label()
+        );
     }
     if let Some(fix) = &d.fix {
         let _ = writeln!(

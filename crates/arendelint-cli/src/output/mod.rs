@@ -3,11 +3,16 @@
 //! A format turns a [`Report`] into text for stdout. Adding a format (sarif,
 //! github, junit, …) is one file here and one variant in `args::CheckFormat`.
 
+mod cases;
+mod csv;
+mod excerpt;
 mod github;
 mod gitlab;
+mod html;
 mod human;
 mod json;
 mod junit;
+mod markdown;
 mod sarif;
 
 use crate::args::CheckFormat;
@@ -45,6 +50,18 @@ pub fn render(format: CheckFormat, report: &Report, texts: Texts, quiet: bool) -
         },
         CheckFormat::Gitlab => Rendered {
             text: gitlab::render(report),
+            styled: false,
+        },
+        CheckFormat::Html => Rendered {
+            text: html::render(report, texts),
+            styled: false,
+        },
+        CheckFormat::Csv => Rendered {
+            text: csv::render(report, texts),
+            styled: false,
+        },
+        CheckFormat::Markdown => Rendered {
+            text: markdown::render(report, texts),
             styled: false,
         },
     }

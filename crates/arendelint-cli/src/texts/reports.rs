@@ -1,0 +1,236 @@
+//! Strings of the reports (`--format html|csv|markdown`), `--output`, `--agenda`,
+//! `.docx` input and the progress bar.
+
+use super::Texts;
+use arendelint_core::docx::DocxError;
+use arendelint_core::{Lang, Severity};
+
+/// The columns of the CSV report, in order.
+pub const CSV_COLUMNS: usize = 11;
+
+impl Texts {
+    /// The `lang` attribute of the HTML report.
+    pub fn html_lang(&self) -> &'static str {
+        self.pick("sv", "en")
+    }
+
+    pub fn report_title(&self) -> &'static str {
+        self.pick(
+            "Granskningsrapport: jämställdhetsintegrering",
+            "Review report: gender-equality integration",
+        )
+    }
+
+    pub fn checked_with(&self, version: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Kontrollerad med arendelint {version}."),
+            Lang::En => format!("Checked with arendelint {version}."),
+        }
+    }
+
+    pub fn summary_caption(&self) -> &'static str {
+        self.pick("Sammanställning per ärende", "Summary per case")
+    }
+
+    pub fn findings_heading(&self) -> &'static str {
+        self.pick("Anmärkningar per ärende", "Findings per case")
+    }
+
+    pub fn rules_heading(&self) -> &'static str {
+        self.pick("Reglerna", "The rules")
+    }
+
+    /// Column headers of the summary table, before the rule columns.
+    pub fn case_columns(&self) -> [&'static str; 4] {
+        match self.lang {
+            Lang::Sv => ["Ärende", "Dnr", "Fil", "Status"],
+            Lang::En => ["Case", "Dnr", "File", "Status"],
+        }
+    }
+
+    pub fn total_column(&self) -> &'static str {
+        self.pick("Totalt", "Total")
+    }
+
+    /// A case's status in the summary: from its most severe finding.
+    pub fn status(&self, worst: Option<Severity>) -> &'static str {
+        match worst {
+            None => self.pick("Inga anmärkningar", "No findings"),
+            Some(Severity::Error) => self.pick("Fel", "Errors"),
+            Some(Severity::Warning) => self.pick("Varningar", "Warnings"),
+            Some(Severity::Info) => self.pick("Endast info", "Info only"),
+        }
+    }
+
+    pub fn no_findings_in_case(&self) -> &'static str {
+        self.pick(
+            "Inga anmärkningar i detta ärende.",
+            "No findings in this case.",
+        )
+    }
+
+    /// Where a finding is: a line, or a paragraph of a Word file.
+    pub fn location(&self, line: usize, column: usize, docx: bool) -> String {
+        match (self.lang, docx) {
+            (Lang::Sv, false) => format!("rad {line}, kolumn {column}"),
+            (Lang::Sv, true) => format!("stycke {line}, tecken {column}"),
+            (Lang::En, false) => format!("line {line}, column {column}"),
+            (Lang::En, true) => format!("paragraph {line}, character {column}"),
+        }
+    }
+
+    /// The short form of [`Texts::location`], for the Markdown summary.
+    pub fn short_location(&self, line: usize, docx: bool) -> String {
+        match (self.lang, docx) {
+            (Lang::Sv, false) => format!("rad {line}"),
+            (Lang::Sv, true) => format!("stycke {line}"),
+            (Lang::En, false) => format!("line {line}"),
+            (Lang::En, true) => format!("paragraph {line}"),
+        }
+    }
+
+    /// Labels the case of a finding in agenda mode (human output).
+    pub fn case_label(&self) -> &'static str {
+        self.pick("ärende", "case")
+    }
+
+    pub fn suggestion_label(&self) -> &'static str {
+        self.pick("Förslag", "Suggestion")
+    }
+
+    /// Severity names as column headers (plural).
+    pub fn severity_columns(&self) -> [&'static str; 3] {
+        match self.lang {
+            Lang::Sv => ["Fel", "Varningar", "Info"],
+            Lang::En => ["Errors", "Warnings", "Info"],
+        }
+    }
+
+    /// `3 ärenden i 2 filer: 1 fel, 4 varningar, 0 info.`
+    pub fn report_totals(
+        &self,
+        cases: usize,
+        files: usize,
+        [errors, warnings, infos]: [usize; 3],
+    ) -> String {
+        match self.lang {
+            Lang::Sv => {
+                let c = if cases == 1 { "ärende" } else { "ärenden" };
+                let f = if files == 1 { "fil" } else { "filer" };
+                let w = if warnings == 1 {
+                    "varning"
+                } else {
+                    "varningar"
+                };
+                format!("{cases} {c} i {files} {f}: {errors} fel, {warnings} {w}, {infos} info.")
+            }
+            Lang::En => {
+                let c = if cases == 1 { "case" } else { "cases" };
+                let f = if files == 1 { "file" } else { "files" };
+                let e = if errors == 1 { "error" } else { "errors" };
+                let w = if warnings == 1 { "warning" } else { "warnings" };
+                format!("{cases} {c} in {files} {f}: {errors} {e}, {warnings} {w}, {infos} info.")
+            }
+        }
+    }
+
+    /// The last bullet of a case in the Markdown summary when findings were left out.
+    pub fn and_more(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!("… och {n} till"),
+            Lang::En => format!("… and {n} more"),
+        }
+    }
+
+    /// The header row of the CSV report.
+    pub fn csv_header(&self) -> [&'static str; CSV_COLUMNS] {
+        match self.lang {
+            Lang::Sv => [
+                "Fil",
+                "Ärende",
+                "Dnr",
+                "Rad",
+                "Kolumn",
+                "Allvarlighetsgrad",
+                "Regel",
+                "Namn",
+                "Meddelande",
+                "Utdrag",
+                "Förslag",
+            ],
+            Lang::En => [
+                "File",
+                "Case",
+                "Dnr",
+                "Line",
+                "Column",
+                "Severity",
+                "Rule",
+                "Name",
+                "Message",
+                "Excerpt",
+                "Suggestion",
+            ],
+        }
+    }
+
+    /// The progress bar's label.
+    pub fn progress_label(&self) -> &'static str {
+        self.pick("Kontrollerar", "Checking")
+    }
+
+    pub fn output_error(&self, path: &str, error: &std::io::Error) -> String {
+        match self.lang {
+            Lang::Sv => format!("kan inte skriva rapporten till {path}: {error}"),
+            Lang::En => format!("cannot write the report to {path}: {error}"),
+        }
+    }
+
+    /// `--agenda` on a file without case headings: it is checked as one case.
+    pub fn no_cases(&self, path: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "{path}: inga ärenden hittades (rubriker som börjar med § N, Ärende N, Punkt N eller N.); filen kontrollerades som ett enda ärende"
+            ),
+            Lang::En => format!(
+                "{path}: no cases found (headings that begin with § N, Ärende N, Punkt N or N.); the file was checked as one case"
+            ),
+        }
+    }
+
+    pub fn file_too_large(&self, limit_mib: u64) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "filen är större än {limit_mib} MiB; ett beslutsunderlag är betydligt mindre — kontrollera filens ursprung"
+            ),
+            Lang::En => format!(
+                "the file is larger than {limit_mib} MiB; a decision document is far smaller — check the file's origin"
+            ),
+        }
+    }
+
+    /// Why a `.docx` cannot be checked. The core's messages are English; the
+    /// Swedish ones say the same.
+    pub fn docx_error(&self, error: &DocxError) -> String {
+        if self.lang == Lang::En {
+            return error.to_string();
+        }
+        match error {
+            DocxError::Empty => "Word-filen är tom; det finns inget att kontrollera".into(),
+            DocxError::NotZip => "filen är inte ett Word-dokument (.docx-filer är zip-arkiv); öppna den i Word och spara som .docx, eller kontrollera den under sin rätta filändelse".into(),
+            DocxError::EncryptedOrLegacy => "filen är lösenordsskyddad eller ett gammalt Word 97–2003-dokument (.doc); ta bort lösenordet eller spara som .docx i Word och kontrollera igen".into(),
+            DocxError::Corrupt { detail } => format!("Word-filen är avkortad eller skadad ({detail}); kopiera den igen från källan, eller öppna och spara om den i Word"),
+            DocxError::Encrypted { part } => format!("{part} i Word-filen är krypterad; ta bort lösenordet i Word och kontrollera igen"),
+            DocxError::UnsupportedCompression { part } => format!("{part} i Word-filen använder en komprimering som Word inte skriver; spara om filen i Word"),
+            DocxError::TooManyEntries { count, limit } => format!("Word-filen innehåller {count} delar, fler än de {limit} som tillåts; det är inget vanligt Word-dokument — spara om det i Word eller kontrollera dess ursprung"),
+            DocxError::TooLarge { part, limit } => format!("{part} packas upp till mer än {} MiB (en möjlig zip-bomb); ett beslutsunderlag är betydligt mindre — kontrollera filens ursprung eller dela upp dokumentet", limit / (1024 * 1024)),
+            DocxError::MissingDocument => "filen är ett zip-arkiv utan word/document.xml och alltså inget Word-dokument; spara den som .docx i Word".into(),
+            DocxError::NotUtf8 { part } => format!("{part} i Word-filen är inte UTF-8; spara om filen i Word"),
+            DocxError::Xml { part, offset, detail } => format!("{part} i Word-filen är inte välformad XML vid byte {offset} ({detail}); öppna och spara om filen i Word"),
+            DocxError::Doctype { part } => format!("{part} i Word-filen deklarerar en DTD (<!DOCTYPE>), vilket Word aldrig skriver och som kan dölja entitetsattacker; filen avvisas — spara om den i Word"),
+            DocxError::TooDeep { part, limit } => format!("{part} i Word-filen nästlar XML-element djupare än {limit} nivåer; det är inget vanligt Word-dokument — spara om det i Word eller kontrollera dess ursprung"),
+            // A variant added to the core later: its English message.
+            other => other.to_string(),
+        }
+    }
+}
