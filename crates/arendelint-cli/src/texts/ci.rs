@@ -6,22 +6,24 @@ use crate::fix_write::WriteError;
 use arendelint_core::Lang;
 
 impl Texts {
+    /// "1 anmärkning", "3 anmärkningar".
+    fn findings(&self, n: usize) -> String {
+        let word = match (self.lang, n) {
+            (Lang::Sv, 1) => "anmärkning",
+            (Lang::Sv, _) => "anmärkningar",
+            (Lang::En, 1) => "finding",
+            (Lang::En, _) => "findings",
+        };
+        format!("{n} {word}")
+    }
+
     fn findings_in_files(&self, findings: usize, files: usize) -> String {
-        match self.lang {
-            Lang::Sv => {
-                let f = if findings == 1 {
-                    "anmärkning"
-                } else {
-                    "anmärkningar"
-                };
-                let d = if files == 1 { "fil" } else { "filer" };
-                format!("{findings} {f} i {files} {d}")
-            }
-            Lang::En => {
-                let f = if findings == 1 { "finding" } else { "findings" };
-                let d = if files == 1 { "file" } else { "files" };
-                format!("{findings} {f} in {files} {d}")
-            }
+        let counted = self.findings(findings);
+        match (self.lang, files) {
+            (Lang::Sv, 1) => format!("{counted} i 1 fil"),
+            (Lang::Sv, _) => format!("{counted} i {files} filer"),
+            (Lang::En, 1) => format!("{counted} in 1 file"),
+            (Lang::En, _) => format!("{counted} in {files} files"),
         }
     }
 
@@ -83,17 +85,20 @@ impl Texts {
 
     /// After `--write-baseline`.
     pub fn baseline_written(&self, findings: usize, path: &str) -> String {
+        let counted = self.findings(findings);
         match self.lang {
-            Lang::Sv => format!("Skrev {findings} anmärkningar till baslinjen {path}."),
-            Lang::En => format!("Wrote {findings} findings to the baseline {path}."),
+            Lang::Sv => format!("Skrev {counted} till baslinjen {path}."),
+            Lang::En => format!("Wrote {counted} to the baseline {path}."),
         }
     }
 
     /// After `--baseline`, when it hid findings.
     pub fn baseline_hidden(&self, findings: usize) -> String {
-        match self.lang {
-            Lang::Sv => format!("{findings} kända anmärkningar i baslinjen visas inte."),
-            Lang::En => format!("{findings} known findings in the baseline are not shown."),
+        match (self.lang, findings) {
+            (Lang::Sv, 1) => "1 känd anmärkning i baslinjen visas inte.".into(),
+            (Lang::En, 1) => "1 known finding in the baseline is not shown.".into(),
+            (Lang::Sv, _) => format!("{findings} kända anmärkningar i baslinjen visas inte."),
+            (Lang::En, _) => format!("{findings} known findings in the baseline are not shown."),
         }
     }
 
