@@ -698,5 +698,32 @@ fn a_burst_of_edits_publishes_in_version_order_ending_with_the_newest() {
         "{} intermediate publications for 50 edits (stale versions dropped)",
         versions.len()
     );
+
+    // Typed character by character without waiting: only in-order application
+    // yields the words, so both findings prove the order.
+    let typed = "Eleverna och patienterna väntar.";
+    let last_line = text.lines().count() as u32;
+    for (k, c) in typed.chars().enumerate() {
+        let col = typed.chars().take(k).map(char::len_utf16).sum::<usize>() as u32;
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 52 + k},
+                   "contentChanges": [{"range": range(last_line, col, last_line, col), "text": c.to_string()}]}),
+        );
+    }
+    let final_version = 52 + typed.chars().count() as i64 - 1;
+    let diagnostics = server.diagnostics_for(uri, final_version);
+    let on_last: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d["range"]["start"]["line"] == last_line)
+        .map(|d| d["range"].clone())
+        .collect();
+    assert_eq!(
+        on_last,
+        vec![
+            range(last_line, 0, last_line, 8),
+            range(last_line, 13, last_line, 24)
+        ]
+    );
     server.shutdown_and_exit();
 }

@@ -24,6 +24,9 @@ pub struct State {
     /// older generation are stale even if the text is not.
     pub generation: u64,
     pub session: Session,
+    /// The (version, generation) last pushed per document, so a document
+    /// queued twice for the same version is not pushed twice.
+    pub pushed: HashMap<Url, (i32, u64)>,
 }
 
 pub struct Shared {
@@ -128,6 +131,7 @@ impl Shared {
         let open = self.lock().docs.get(uri).map(|d| d.kind.is_some());
         match open {
             None if !is_config_uri(uri) => {
+                self.lock().pushed.remove(uri);
                 self.client
                     .publish_diagnostics(uri.clone(), Vec::new(), None)
                     .await;
@@ -136,8 +140,14 @@ impl Shared {
                 let Some(analysis) = self.analysis(uri).await else {
                     return;
                 };
-                let current = self.lock().docs.get(uri).map(|d| d.snapshot.version);
-                if current == Some(analysis.version()) {
+                let fresh = {
+                    let mut st = self.lock();
+                    let key = (analysis.version(), analysis.generation);
+                    let current = st.docs.get(uri).map(|d| d.snapshot.version) == Some(key.0)
+                        && st.generation == key.1;
+                    current && st.pushed.insert(uri.clone(), key) != Some(key)
+                };
+                if fresh {
                     let diagnostics = analysis.lsp_diagnostics();
                     self.client
                         .publish_diagnostics(uri.clone(), diagnostics, Some(analysis.version()))
