@@ -68,7 +68,7 @@ fn bad_input_wins_over_findings_and_fail_on_never() {
 }
 
 #[test]
-fn a_named_unsupported_file_is_an_error_but_is_skipped_in_folders() {
+fn a_named_unsupported_or_broken_file_is_an_error_but_is_skipped_in_folders() {
     let ws = Workspace::new();
     ws.write("ärende.docx", b"PK\x03\x04".as_slice());
     ws.write("bild.png", b"\x89PNG".as_slice());
@@ -78,12 +78,20 @@ fn a_named_unsupported_file_is_an_error_but_is_skipped_in_folders() {
     assert_eq!(
         run.stderr_lines(),
         [
-            "arendelint: fel: bild.png: filtypen .png stöds inte; arendelint kontrollerar .md, .markdown och .txt",
-            "arendelint: fel: ärende.docx: Word-filer (.docx) stöds inte än; spara dokumentet som .md eller .txt",
+            "arendelint: fel: bild.png: filtypen .png stöds inte; arendelint kontrollerar .md, .markdown, .txt och .docx",
+            "arendelint: fel: ärende.docx: Word-filen är avkortad eller skadad (invalid Zip archive: Could not find EOCD); kopiera den igen från källan, eller öppna och spara om den i Word",
         ]
     );
+    // A folder walk skips the .png but checks the (broken) .docx.
     let walked = ws.run(&["check", "--format", "json", "."]);
-    assert_eq!(walked.stderr, "");
+    assert_eq!(walked.code, 2);
+    assert!(
+        walked
+            .stderr
+            .starts_with("arendelint: fel: ärende.docx: Word-filen är avkortad"),
+        "{}",
+        walked.stderr
+    );
     assert_eq!(walked.json_findings(), ["a.md:JAM001", "a.md:JAM004"]);
 }
 
@@ -134,7 +142,7 @@ fn an_empty_folder_is_a_notice_not_an_error() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stderr,
-        "arendelint: varning: inga filer att kontrollera (.md, .markdown eller .txt)\n"
+        "arendelint: varning: inga filer att kontrollera (.md, .markdown, .txt eller .docx)\n"
     );
     assert_eq!(run.stdout, "Inga anmärkningar i 0 filer.\n");
 }
@@ -181,7 +189,14 @@ fn stdin_bad_input_and_unknown_kind() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("a.docx: Word-filer (.docx) stöds inte än"),
+            .contains("a.docx: filen är inte ett Word-dokument"),
+        "{}",
+        run.stderr
+    );
+    let run = ws.run_stdin(&["check", "--stdin", "--stdin-filename", "a.pdf"], b"text");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("a.pdf: filtypen .pdf stöds inte"),
         "{}",
         run.stderr
     );

@@ -132,7 +132,9 @@ fn check_stdin(
             }],
         )
     };
+    let docx = name.is_some_and(|n| crate::docx_input::is_docx(Path::new(n)));
     let kind = match name {
+        Some(_) if docx => SourceKind::PlainText,
         Some(name) => match SourceKind::from_path(name) {
             Some(kind) => kind,
             None => {
@@ -155,6 +157,20 @@ fn check_stdin(
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
         return problem(texts.stdin_error(&e));
+    }
+    if docx {
+        let hidden = crate::progress::Progress::hidden();
+        return match crate::docx_input::check_bytes(
+            display.clone(),
+            &bytes,
+            &settings.linter,
+            args.agenda,
+            terminal,
+            &hidden,
+        ) {
+            Ok(file) => (Some(file), Vec::new()),
+            Err(message) => problem(message),
+        };
     }
     if let Err(e) = decode(&bytes) {
         return problem(texts.input_error(&e));

@@ -4,6 +4,7 @@ use crate::inputs::{Job, Problem};
 use crate::progress::Progress;
 use crate::report::CheckedFile;
 use crate::terminal::Terminal;
+use arendelint_core::Linter;
 use std::io::Read;
 use std::path::Path;
 
@@ -31,20 +32,41 @@ pub fn check(
     let bytes = read_limited(&job.path, MAX_FILE_BYTES)
         .map_err(|e| problem(texts.io_error(&e)))?
         .ok_or_else(|| problem(texts.file_too_large(MAX_FILE_BYTES / (1024 * 1024))))?;
-    let linter = &job.settings.linter;
-    let docx_problem = |e| problem(texts.docx_error(&e));
+    check_bytes(
+        job.display.clone(),
+        &bytes,
+        &job.settings.linter,
+        agenda,
+        terminal,
+        progress,
+    )
+    .map_err(problem)
+}
+
+/// Checks the bytes of a Word file (read from disk or stdin); the error is the
+/// message for the user.
+pub fn check_bytes(
+    display: String,
+    bytes: &[u8],
+    linter: &Linter,
+    agenda: bool,
+    terminal: &Terminal,
+    progress: &Progress,
+) -> Result<CheckedFile, String> {
+    let texts = terminal.texts;
+    let docx_error = |e| texts.docx_error(&e);
     let (report, cases) = if agenda {
-        let (report, cases) = linter.lint_docx_agenda(&bytes).map_err(docx_problem)?;
+        let (report, cases) = linter.lint_docx_agenda(bytes).map_err(docx_error)?;
         if cases.is_empty() {
-            progress.suspend(|| terminal.warning(&texts.no_cases(&job.display)));
-            (linter.lint_docx(&bytes).map_err(docx_problem)?, None)
+            progress.suspend(|| terminal.warning(&texts.no_cases(&display)));
+            (linter.lint_docx(bytes).map_err(docx_error)?, None)
         } else {
             (report, Some(cases))
         }
     } else {
-        (linter.lint_docx(&bytes).map_err(docx_problem)?, None)
+        (linter.lint_docx(bytes).map_err(docx_error)?, None)
     };
-    let mut file = CheckedFile::new(job.display.clone(), report.text, report.diagnostics);
+    let mut file = CheckedFile::new(display, report.text, report.diagnostics);
     file.cases = cases;
     file.docx = true;
     Ok(file)

@@ -55,7 +55,22 @@ fn head(out: &mut String, texts: Texts) {
     );
 }
 
+/// The rules that get a column: those on by default, and any with findings
+/// (JAM007, when a configuration turns it on).
+fn shown_rules(cases: &[CaseView]) -> Vec<usize> {
+    let totals: Vec<usize> = cases.iter().fold(vec![0; RULES.len()], |mut acc, c| {
+        for (i, n) in c.per_rule().into_iter().enumerate() {
+            acc[i] += n;
+        }
+        acc
+    });
+    (0..RULES.len())
+        .filter(|&i| RULES[i].default_severity.is_some() || totals[i] > 0)
+        .collect()
+}
+
 fn summary_table(out: &mut String, cases: &[CaseView], texts: Texts) {
+    let shown = shown_rules(cases);
     let _ = writeln!(
         out,
         "<section class=\"summary\" aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">{}</h2>\n<table id=\"summary\">\n<thead>\n<tr>",
@@ -64,7 +79,7 @@ fn summary_table(out: &mut String, cases: &[CaseView], texts: Texts) {
     for column in texts.case_columns() {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(column));
     }
-    for meta in RULES {
+    for meta in shown.iter().map(|&i| &RULES[i]) {
         let _ = write!(
             out,
             "<th scope=\"col\" class=\"n\"><abbr title=\"{}\">{}</abbr></th>",
@@ -82,16 +97,17 @@ fn summary_table(out: &mut String, cases: &[CaseView], texts: Texts) {
         let class = status_class(case.worst());
         let _ = write!(
             out,
-            "<tr class=\"{class}\"><th scope=\"row\"><a href=\"#case-{}\">{}</a></th><td>{}</td><td class=\"file\">{}</td><td><span class=\"status {class}\">{}</span></td>",
+            "<tr class=\"{class}\"><th scope=\"row\"><a href=\"#case-{}\">{}</a></th><td class=\"dnr\">{}</td><td class=\"file\">{}</td><td><span class=\"status {class}\">{}</span></td>",
             n + 1,
             esc(&case.title),
             esc(case.dnr.as_deref().unwrap_or("–")),
             esc(&case.file.display),
             esc(texts.status(case.worst())),
         );
-        for (i, count) in case.per_rule().into_iter().enumerate() {
-            totals[i] += count;
-            count_cell(out, count);
+        let per_rule = case.per_rule();
+        for &i in &shown {
+            totals[i] += per_rule[i];
+            count_cell(out, per_rule[i]);
         }
         count_cell(out, case.diagnostics.len());
         out.push_str("</tr>\n");
@@ -102,8 +118,8 @@ fn summary_table(out: &mut String, cases: &[CaseView], texts: Texts) {
         "<th scope=\"row\" colspan=\"4\">{}</th>",
         esc(texts.total_column())
     );
-    for count in &totals {
-        count_cell(out, *count);
+    for &i in &shown {
+        count_cell(out, totals[i]);
     }
     count_cell(out, totals.iter().sum());
     out.push_str("</tr>\n</tfoot>\n</table>\n</section>\n");
