@@ -27,7 +27,17 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
                 let file = loader.check(job)?;
                 Ok(match &fixer {
                     Some(fixer) => fixer.apply(&job.path, file, |text| {
-                        job.settings.linter.lint(text, job.kind)
+                        let quiet = crate::progress::Progress::hidden();
+                        let (linter, display) = (&job.settings.linter, job.display.clone());
+                        crate::load::lint_text(
+                            display,
+                            text,
+                            job.kind,
+                            linter,
+                            args.agenda,
+                            terminal,
+                            &quiet,
+                        )
                     }),
                     None => file,
                 })

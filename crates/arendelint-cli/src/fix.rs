@@ -75,27 +75,29 @@ impl Fixer {
         self.mode
     }
 
-    /// Fixes `file` (read from `path`), re-checking it with `lint` after each
-    /// pass. Returns the file as the report should show it: fixed and
-    /// re-checked when written, else as read.
+    /// Fixes `file` (read from `path`), re-checking the text with `check`
+    /// after each pass (the same checking that made `file`: in agenda mode,
+    /// case by case). Returns the file as the report should show it: fixed
+    /// and re-checked when written, else as read.
     pub fn apply(
         &self,
         path: &Path,
         file: CheckedFile,
-        lint: impl Fn(&str) -> Vec<Diagnostic>,
+        check: impl Fn(String) -> CheckedFile,
     ) -> CheckedFile {
         // Only text files are edited in place: a .docx finding's offsets index
         // the extracted text, not the file.
-        if !matches!(
+        let text_file = matches!(
             SourceKind::from_path(&path.to_string_lossy()),
             Some(SourceKind::Markdown | SourceKind::PlainText)
-        ) {
+        );
+        if !text_file || file.docx {
             return file;
         }
-        let (fixed, diagnostics, fixes) = self.fix_text(&file.text, &file.diagnostics, lint);
-        if fixes == 0 {
+        let (fixed, fixes) = self.fix_text(&file, check);
+        let Some(fixed) = fixed.filter(|_| fixes > 0) else {
             return file;
-        }
+        };
         let mut outcome = Outcome {
             display: file.display.clone(),
             fixes,
@@ -104,15 +106,15 @@ impl Fixer {
         };
         let shown = match self.mode {
             Mode::Diff => {
-                outcome.diff = Some(unified_diff(&file.display, &file.text, &fixed));
+                outcome.diff = Some(unified_diff(&file.display, &file.text, &fixed.text));
                 file
             }
             Mode::Write => {
-                let written = crate::fix_write::replace_file(path, fixed.as_bytes(), || {
+                let written = crate::fix_write::replace_file(path, fixed.text.as_bytes(), || {
                     crate::fix_write::still_reads(path, file.text.as_bytes())
                 });
                 match written {
-                    Ok(()) => CheckedFile::new(file.display.clone(), fixed, diagnostics),
+                    Ok(()) => fixed,
                     Err(error) => {
                         outcome.problem = Some(self.texts.fix_write_error(&error));
                         outcome.fixes = 0;
@@ -127,28 +129,26 @@ impl Fixer {
         shown
     }
 
-    /// Applies fixes until none is left; returns the text, its findings and
-    /// the number of fixes applied.
+    /// Applies fixes until none is left; returns the fixed and re-checked
+    /// file (`None` when nothing changed) and the number of fixes applied.
     fn fix_text(
         &self,
-        original: &str,
-        diagnostics: &[Diagnostic],
-        lint: impl Fn(&str) -> Vec<Diagnostic>,
-    ) -> (String, Vec<Diagnostic>, usize) {
-        let mut text = original.to_string();
-        let mut diagnostics = diagnostics.to_vec();
+        file: &CheckedFile,
+        check: impl Fn(String) -> CheckedFile,
+    ) -> (Option<CheckedFile>, usize) {
+        let mut current: Option<CheckedFile> = None;
         let mut total = 0;
         for _ in 0..MAX_PASSES {
-            let adapted = adapt_to_file(&text, &diagnostics);
-            let (next, applied) = apply_fixes(&text, &adapted, self.include_unsafe);
-            if applied == 0 || next == text {
+            let at = current.as_ref().unwrap_or(file);
+            let adapted = adapt_to_file(&at.text, &at.diagnostics);
+            let (next, applied) = apply_fixes(&at.text, &adapted, self.include_unsafe);
+            if applied == 0 || next == at.text {
                 break;
             }
             total += applied;
-            diagnostics = lint(&next);
-            text = next;
+            current = Some(check(next));
         }
-        (text, diagnostics, total)
+        (current, total)
     }
 
     pub fn finish(self) -> Finished {
@@ -228,29 +228,37 @@ mod tests {
         Fixer::new(mode, false, Texts::new(arendelint_core::Lang::En))
     }
 
-    fn lint(text: &str) -> Vec<Diagnostic> {
-        Linter::new(&Config::default())
+    fn check(text: String) -> CheckedFile {
+        let diagnostics = Linter::new(&Config::default())
             .expect("default config")
-            .lint(text, SourceKind::Markdown)
+            .lint(&text, SourceKind::Markdown);
+        CheckedFile::new("a.md".into(), text, diagnostics)
     }
 
     const CASE: &str = "\u{feff}# Simhall\r\n\r\nPatienterna och eleverna väntar.\r\n";
 
     #[test]
     fn fixes_every_safe_finding_and_keeps_bom_and_crlf() {
-        let (text, left, n) = fixer(Mode::Write).fix_text(CASE, &lint(CASE), lint);
-        assert_eq!(n, 2, "{text}");
-        assert!(text.starts_with('\u{feff}'));
-        assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+        let (fixed, n) = fixer(Mode::Write).fix_text(&check(CASE.into()), check);
+        let fixed = fixed.expect("fixed");
+        assert_eq!(n, 2, "{}", fixed.text);
+        assert!(fixed.text.starts_with('\u{feff}'));
+        assert!(
+            !fixed.text.replace("\r\n", "").contains('\n'),
+            "{:?}",
+            fixed.text
+        );
+        let left = &fixed.diagnostics;
         assert!(left.iter().all(|d| d.rule != Rule::Jam003), "{left:?}");
-        let (again, _, n) = fixer(Mode::Write).fix_text(&text, &left, lint);
-        assert_eq!((again, n), (text, 0), "a second pass changes nothing");
+        let (again, n) = fixer(Mode::Write).fix_text(&fixed, check);
+        assert!(again.is_none() && n == 0, "a second pass changes nothing");
     }
 
     #[test]
     fn unsafe_line_breaks_follow_crlf() {
         let all = Fixer::new(Mode::Write, true, Texts::new(arendelint_core::Lang::En));
-        let (text, _, n) = all.fix_text(CASE, &lint(CASE), lint);
+        let (fixed, n) = all.fix_text(&check(CASE.into()), check);
+        let text = fixed.map(|f| f.text).unwrap_or_default();
         assert!(n >= 3, "the JAM001 skeleton too: {text:?}");
         assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
     }
