@@ -1,7 +1,7 @@
 //! The rule pack's data (rules/*.toml), embedded at compile time and compiled
 //! together with an organisation's configuration.
 
-use crate::config::{Config, ConfigError, Lang, SuggestionClass};
+use crate::config::{Config, ConfigError, SuggestionClass};
 use crate::phrase::{PhraseList, WordPat};
 use regex::{Regex, RegexBuilder};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -203,7 +203,6 @@ pub(crate) struct GroupForm {
 /// The compiled rule data: built-in lists plus the configuration's additions.
 #[derive(Debug, Clone)]
 pub(crate) struct RuleData {
-    pub lang: Lang,
     pub group_forms: HashMap<String, GroupForm>,
     pub singular_determiners: HashSet<String>,
     pub alla_followers: HashSet<String>,
@@ -244,6 +243,9 @@ pub(crate) struct RuleData {
     pub rate: HashSet<String>,
     pub count_words: HashSet<String>,
     pub messages: HashMap<String, String>,
+    /// Messages and fix texts of the configured language, by rule key.
+    lang_messages: HashMap<String, String>,
+    lang_fixes: HashMap<String, String>,
     pub skeleton: RawSkeleton,
 }
 
@@ -388,7 +390,6 @@ impl RuleData {
         }
 
         Ok(RuleData {
-            lang: config.lang,
             group_forms,
             singular_determiners: set(&lex.singular.determiners),
             alla_followers: set(&lex.alla.followers),
@@ -442,6 +443,8 @@ impl RuleData {
             percent: set(&phr.figure.percent),
             rate: set(&phr.figure.rate),
             count_words: set(&phr.figure.count_words),
+            lang_messages: by_field(&messages, config.lang.as_str()),
+            lang_fixes: by_field(&messages, &format!("fix-{}", config.lang.as_str())),
             messages,
             skeleton,
         })
@@ -450,24 +453,15 @@ impl RuleData {
     /// The message `key` (e.g. `JAM003`) in the configured language with `{name}`
     /// placeholders filled in.
     pub fn message(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.text(key, self.lang.as_str(), args)
+        fill(
+            self.lang_messages.get(key).map_or(key, String::as_str),
+            args,
+        )
     }
 
     /// The fix description of `key` in the configured language.
     pub fn fix_text(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.text(key, &format!("fix-{}", self.lang.as_str()), args)
-    }
-
-    fn text(&self, key: &str, field: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self
-            .messages
-            .get(&format!("{key}.{field}"))
-            .cloned()
-            .unwrap_or_else(|| key.to_string());
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
+        fill(self.lang_fixes.get(key).map_or(key, String::as_str), args)
     }
 
     /// The gendered wording for a suggestion class (always Swedish: it goes into the document).
@@ -492,6 +486,13 @@ impl RuleData {
 
     /// Whether a lower-cased word is a gender term, ignoring context.
     pub fn is_gender_word(&self, word: &str) -> bool {
+        // Every gender term starts with one of these letters; most words are out at once.
+        if !matches!(
+            word.as_bytes().first(),
+            Some(b'k' | b'm' | b'f' | b'p' | b't' | b'i')
+        ) {
+            return false;
+        }
         self.gender_words.contains(word)
             || self
                 .gender_prefixes
@@ -503,6 +504,47 @@ impl RuleData {
     pub fn is_gender_heading(&self, heading: &str) -> bool {
         self.gender_headings.iter().any(|r| r.is_match(heading))
     }
+}
+
+/// `table → text` for one field (`sv`, `fix-en`, …) of messages.toml.
+fn by_field(messages: &HashMap<String, String>, field: &str) -> HashMap<String, String> {
+    messages
+        .iter()
+        .filter_map(|(k, v)| {
+            let (table, f) = k.split_once('.')?;
+            (f == field).then(|| (table.to_string(), v.clone()))
+        })
+        .collect()
+}
+
+/// Fills `{name}` placeholders in one pass; unknown names are kept as written.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn phr_marks(marks: &[String]) -> Vec<char> {
@@ -555,6 +597,29 @@ mod tests {
             ("reference words".into(), phr.figure.reference_before),
             ("months".into(), phr.figure.months),
         ]
+    }
+
+    #[test]
+    fn templates_fill_in_one_pass() {
+        assert_eq!(
+            fill(
+                "\"{word}\" → {suggestion}.",
+                &[("word", "alla"), ("suggestion", "x{y}")]
+            ),
+            "\"alla\" → x{y}."
+        );
+        assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
+    }
+
+    #[test]
+    fn gender_terms_start_with_the_prefiltered_letters() {
+        let lex: RawLexicon = toml::from_str(LEXICON_TOML).unwrap();
+        for w in lex.gender.words.iter().chain(&lex.gender.prefixes) {
+            assert!(
+                "kmfpti".contains(&w[..1]),
+                "`{w}`: extend the first-letter filter in is_gender_word"
+            );
+        }
     }
 
     #[test]
