@@ -41,11 +41,14 @@ pub(crate) fn scan(doc: &Document, data: &RuleData, facts: &Facts, scope: &Scope
             .get(si + 1)
             .filter(|_| si + 1 < scope.sentences.end);
         let broken_down = next.is_some_and(|next| {
-            let (words, _) = doc.words_in(next.tokens.clone());
-            data.breakdown_starts
-                .matches_at(&words, 0, &|w| data.is_gender_word(w))
-                .is_some()
-                && facts.gendered[si + 1]
+            // Only the opening words matter: "Av dessa", "Varav", "Därav".
+            let opening = next.tokens.start..next.tokens.end.min(next.tokens.start + 4);
+            let (words, _) = doc.words_in(opening);
+            facts.gendered[si + 1]
+                && data
+                    .breakdown_starts
+                    .matches_at(&words, 0, &|w| data.is_gender_word(w))
+                    .is_some()
         });
         sentence(facts, doc, data, s.tokens.clone(), broken_down, &mut out);
     }
