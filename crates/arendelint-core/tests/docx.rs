@@ -858,6 +858,30 @@ fn a_stored_entry_with_a_matching_checksum_is_read() {
 }
 
 #[test]
+fn a_table_of_contents_is_a_line_but_not_checked() {
+    let toc_styles = STYLES.replace(
+        "</w:styles>",
+        r#"<w:style w:type="paragraph" w:styleId="Innehll1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/></w:style></w:styles>"#,
+    );
+    let doc = Docx::new()
+        .styles(&toc_styles)
+        .add(para_with(
+            Some("Innehll1"),
+            "",
+            &[run("Konsekvenser för patienter\t3")],
+        ))
+        .add(heading(1, "Bakgrund"))
+        .add(text("Text."))
+        .add(heading(1, "Konsekvenser för jämställdhet"))
+        .add(text(common_analysis()));
+    let report = lint_docx(&doc);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    assert!(report
+        .text
+        .starts_with("Konsekvenser för patienter\t3\nBakgrund\n"));
+}
+
+#[test]
 fn decision_points_in_an_agenda_are_not_cases() {
     let doc = Docx::new()
         .add(text("§ 1 Ny simhall"))

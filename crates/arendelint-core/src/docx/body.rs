@@ -424,7 +424,8 @@ impl Body<'_> {
                     cell.paragraphs.push(paragraph);
                 }
             }
-        } else {
+        } else if !self.styles.is_toc(style) {
+            // A table of contents repeats the headings: a line, but not checked.
             self.out.blocks.push(Block::Paragraph(paragraph));
         }
     }

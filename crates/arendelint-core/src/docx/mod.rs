@@ -144,7 +144,8 @@ pub struct Extracted {
     /// Every paragraph of the body (table cells included) in document order,
     /// one per line, joined by `\n`: line *n* is paragraph *n*.
     pub text: String,
-    /// The body's paragraphs and tables in document order.
+    /// The body's paragraphs and tables in document order. Table-of-contents
+    /// entries are lines of the text but not blocks: they repeat the headings.
     pub blocks: Vec<Block>,
 }
 

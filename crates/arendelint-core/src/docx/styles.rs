@@ -176,6 +176,23 @@ impl Styles {
         self.default_bold
     }
 
+    /// Whether a paragraph style is a table-of-contents entry (`toc 1`; Swedish
+    /// Word's ids `Innehll1` drop the å).
+    pub fn is_toc(&self, id: Option<&str>) -> bool {
+        let Some(id) = id else {
+            return false;
+        };
+        let name = self.by_id.get(id).map_or("", |s| s.name.as_str());
+        let toc_name = |s: &str| {
+            let lower = s.to_ascii_lowercase();
+            lower
+                .strip_prefix("toc")
+                .or_else(|| lower.strip_prefix("innehll"))
+                .is_some_and(|rest| rest.trim().parse::<u8>().is_ok())
+        };
+        toc_name(name) || toc_name(id)
+    }
+
     /// Whether a paragraph style numbers its paragraphs (a list style).
     pub fn numbered(&self, id: Option<&str>) -> bool {
         let mut next = id;
