@@ -46,7 +46,7 @@ mod suppress_edit;
 pub use config::{parse_setting, Config, ConfigError, ExtraGroupWord, Lang, SuggestionClass};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use document::CaseInfo;
-pub use engine::{AgendaReport, Linter};
+pub use engine::{document_info, AgendaReport, Linter};
 pub use fix::{apply_edits, apply_fixes};
 pub use line_index::{floor_char_boundary, ColumnUnit, LineCol, LineIndex};
 pub use registry::{Level, Rule, RuleMeta, RULES};

@@ -142,3 +142,16 @@ fn plain_text_agenda_lines() {
         ]
     );
 }
+
+#[test]
+fn a_single_document_as_a_case() {
+    use arendelint_core::document_info;
+    let text = "---\ntitle: x\n---\n\n# Ny simhall i Norrby\n\nKultur- och fritidsnämnden\nDnr: KFN 2024/0188\n";
+    let info = document_info(text, SourceKind::Markdown);
+    assert_eq!(info.title, "Ny simhall i Norrby");
+    assert_eq!(info.dnr.as_deref(), Some("KFN 2024/0188"));
+    let txt = "\n\nTjänsteskrivelse om taxor, bilaga 2.\nDiarienummer 2021-00456\n";
+    let info = document_info(txt, SourceKind::PlainText);
+    assert_eq!(info.dnr.as_deref(), Some("2021-00456"));
+    assert_eq!(document_info("", SourceKind::Markdown).title, "");
+}

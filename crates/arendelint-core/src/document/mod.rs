@@ -212,6 +212,40 @@ impl<'t> Document<'t> {
         }
     }
 
+    /// The whole document as one case: its first heading (or first line of text)
+    /// as title, and the first diary number in it.
+    pub fn as_case(&self, data: &RuleData) -> CaseInfo {
+        let heading = self.headings.iter().find(|h| h.kind != HeadingKind::Label);
+        let (title, span) = match heading {
+            Some(h) => (
+                crate::engine::collapse_ws(self.heading_display(h)),
+                h.span.clone(),
+            ),
+            None => {
+                let first = self.sentences.first().map(|s| s.tokens.clone());
+                match first.filter(|r| !r.is_empty()) {
+                    Some(r) => {
+                        let span = self.tokens[r.start].start..self.tokens[r.end - 1].end;
+                        (crate::engine::collapse_ws(&self.text[span.clone()]), span)
+                    }
+                    None => (String::new(), 0..0),
+                }
+            }
+        };
+        let dnr = data
+            .dnr_patterns
+            .iter()
+            .find_map(|p| p.captures(self.text))
+            .and_then(|c| c.get(1))
+            .map(|m| crate::engine::collapse_ws(m.as_str()));
+        CaseInfo {
+            title,
+            dnr,
+            heading: span,
+            range: 0..self.text.len(),
+        }
+    }
+
     /// The cases of an agenda (contract §5): each from a case heading to the next.
     pub fn cases(&self, data: &RuleData) -> Vec<(Scope, CaseInfo)> {
         let starts: Vec<usize> = self

@@ -26,6 +26,22 @@ pub struct AgendaReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A whole document as one case, for reports: its title (the first heading, else
+/// the first line of text) and its diary number (`Dnr RS 2023/123`). Neither
+/// depends on the configuration.
+pub fn document_info(text: &str, kind: SourceKind) -> CaseInfo {
+    static DATA: std::sync::OnceLock<Option<RuleData>> = std::sync::OnceLock::new();
+    match DATA.get_or_init(|| RuleData::build(&Config::default()).ok()) {
+        Some(data) => Document::parse(text, kind, data, false).as_case(data),
+        None => CaseInfo {
+            title: String::new(),
+            dnr: None,
+            heading: 0..0,
+            range: 0..text.len(),
+        },
+    }
+}
+
 /// Runs of white space (line breaks included) as single spaces, for messages.
 pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
