@@ -1,6 +1,7 @@
 ;;; arendelint.el --- Eglot setup for the arendelint language server  -*- lexical-binding: t; -*-
 
 ;; Version: 0.1.0
+;; URL: https://github.com/arendelint/arendelint
 ;; Package-Requires: ((emacs "27.1") (eglot "1.9"))
 ;; Keywords: languages, tools, wp
 ;; SPDX-License-Identifier: MIT OR Apache-2.0
