@@ -34,17 +34,20 @@ Dnr RS 2024/0300
 Förslaget bedöms inte påverka jämställdheten eftersom taxan är lika för alla resenärer oavsett kön.
 ";
 
+fn titles_and_dnr(report: &arendelint_core::AgendaReport) -> Vec<(&str, Option<&str>)> {
+    report
+        .cases
+        .iter()
+        .map(|c| (c.title.as_str(), c.dnr.as_deref()))
+        .collect()
+}
+
 #[test]
 fn markdown_agenda_cases_titles_and_dnr() {
     let linter = Linter::new(&Config::default()).unwrap();
     let report = linter.lint_agenda(AGENDA_MD, SourceKind::Markdown);
-    let cases: Vec<(&str, Option<&str>)> = report
-        .cases
-        .iter()
-        .map(|c| (c.title.as_str(), c.dnr.as_deref()))
-        .collect();
     assert_eq!(
-        cases,
+        titles_and_dnr(&report),
         [
             (
                 "§ 184 Resultatrapport för jämställdhetsintegrering 2023",
@@ -109,13 +112,8 @@ fn plain_text_agenda_lines() {
     let text = "KALLELSE Kommunstyrelsen\n\n§ 184 Detaljplan för Norrby centrum Dnr KS 2020/8\n\nPlanen ger bostäder åt 400 invånare.\n\nJämställdhet\n\nEj relevant.\n\n4. Avtal om skolskjuts KFKS 2017/1106\n\nAvtalet gäller skolskjuts för eleverna.\n\n1. att godkänna avtalet.\n";
     let linter = Linter::new(&Config::default()).unwrap();
     let report = linter.lint_agenda(text, SourceKind::PlainText);
-    let cases: Vec<(&str, Option<&str>)> = report
-        .cases
-        .iter()
-        .map(|c| (c.title.as_str(), c.dnr.as_deref()))
-        .collect();
     assert_eq!(
-        cases,
+        titles_and_dnr(&report),
         [
             (
                 "§ 184 Detaljplan för Norrby centrum Dnr KS 2020/8",
