@@ -10,7 +10,6 @@ mod words;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::{CaseInfo, Document, Scope};
-use crate::line_index::LineIndex;
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
 use crate::source::SourceKind;
@@ -119,7 +118,6 @@ impl Linter {
 
     fn run(&self, doc: &Document, scopes: &[(Scope, Option<String>)]) -> Vec<Diagnostic> {
         let data = &*self.data;
-        let index = LineIndex::new(doc.text);
         let facts = words::Facts::compute(doc, data);
         let mut findings: Vec<(Finding, Option<&String>)> = Vec::new();
         for (scope, case) in scopes {
@@ -136,14 +134,14 @@ impl Linter {
             findings.extend(scoped.into_iter().map(|f| (f, case.as_ref())));
         }
         let mut problems = Vec::new();
-        let suppressions = suppression::Suppressions::parse(doc, data, &index, &mut problems);
+        let suppressions = suppression::Suppressions::parse(doc, data, &mut problems);
         findings.extend(problems.into_iter().map(|f| (f, None)));
 
         let mut out: Vec<Diagnostic> = findings
             .into_iter()
             .filter_map(|(f, case)| {
                 let severity = self.config.severity(f.rule)?;
-                if suppressions.is_suppressed(f.rule, &f.span, &index) {
+                if suppressions.is_suppressed(f.rule, &f.span) {
                     return None;
                 }
                 Some(Diagnostic {

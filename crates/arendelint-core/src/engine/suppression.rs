@@ -4,7 +4,6 @@
 
 use super::Finding;
 use crate::document::Document;
-use crate::line_index::LineIndex;
 use crate::registry::{Rule, RULES};
 use crate::ruledata::RuleData;
 use std::ops::Range;
@@ -17,8 +16,8 @@ pub(crate) struct Suppressions {
     file: Vec<Rules>,
     /// Byte regions between a disable and its enable.
     regions: Vec<(Rules, Range<usize>)>,
-    /// 0-based lines.
-    lines: Vec<(Rules, usize)>,
+    /// Byte ranges of whole lines (without their line ending).
+    lines: Vec<(Rules, Range<usize>)>,
 }
 
 fn covers(rules: &Rules, rule: Rule) -> bool {
@@ -26,12 +25,7 @@ fn covers(rules: &Rules, rule: Rule) -> bool {
 }
 
 impl Suppressions {
-    pub fn parse(
-        doc: &Document,
-        data: &RuleData,
-        index: &LineIndex,
-        problems: &mut Vec<Finding>,
-    ) -> Suppressions {
+    pub fn parse(doc: &Document, data: &RuleData, problems: &mut Vec<Finding>) -> Suppressions {
         let mut out = Suppressions::default();
         // Open disable regions: (rules, start).
         let mut open: Vec<(Rules, usize)> = Vec::new();
@@ -60,12 +54,11 @@ impl Suppressions {
             };
             let args_start = c.inner.start + lead + "arendelint-".len() + directive.len();
             let rules = parse_ids(doc.text, args_start..c.inner.end, data, problems);
-            let line = index.line_of(c.range.end);
             match *directive {
                 "disable-file" => out.file.push(rules),
-                "disable-line" => out.lines.push((rules, index.line_of(c.range.start))),
+                "disable-line" => out.lines.push((rules, line_at(doc.text, c.range.start))),
                 "disable-next-line" => {
-                    let next = next_content_line(doc.text, index, line + 1);
+                    let next = next_content_line(doc.text, c.range.end);
                     out.lines.push((rules, next));
                 }
                 "disable" => open.push((rules, c.range.end)),
@@ -95,35 +88,40 @@ impl Suppressions {
         out
     }
 
-    pub fn is_suppressed(&self, rule: Rule, span: &Range<usize>, index: &LineIndex) -> bool {
-        if self.file.iter().any(|r| covers(r, rule)) {
-            return true;
-        }
+    pub fn is_suppressed(&self, rule: Rule, span: &Range<usize>) -> bool {
         let at = span.start;
-        if self
-            .regions
-            .iter()
-            .any(|(r, region)| covers(r, rule) && region.start <= at && at < region.end)
-        {
-            return true;
-        }
-        let line = index.line_of(at);
-        self.lines
-            .iter()
-            .any(|(r, l)| *l == line && covers(r, rule))
+        self.file.iter().any(|r| covers(r, rule))
+            || self
+                .regions
+                .iter()
+                .any(|(r, region)| covers(r, rule) && region.start <= at && at < region.end)
+            || self
+                .lines
+                .iter()
+                .any(|(r, line)| covers(r, rule) && line.start <= at && at <= line.end)
     }
 }
 
-/// The first non-blank line at or after `line` (0-based).
-fn next_content_line(text: &str, index: &LineIndex, line: usize) -> usize {
-    let mut l = line;
-    while let Some(range) = index.line_range(text, l) {
-        if !text[range].trim().is_empty() {
-            return l;
+/// The line (without its line ending) that contains `offset`.
+fn line_at(text: &str, offset: usize) -> Range<usize> {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    start..end
+}
+
+/// The first non-blank line after the line that contains `offset`.
+fn next_content_line(text: &str, offset: usize) -> Range<usize> {
+    let mut start = match text[offset..].find('\n') {
+        Some(i) => offset + i + 1,
+        None => return text.len()..text.len(),
+    };
+    loop {
+        let line = line_at(text, start);
+        if !text[line.clone()].trim().is_empty() || line.end >= text.len() {
+            return line;
         }
-        l += 1;
+        start = line.end + 1;
     }
-    line
 }
 
 /// Rule ids in a comment's argument text; unknown ids are reported as ARL001.
