@@ -208,3 +208,34 @@ fn stdin_filename_needs_stdin() {
     let run = ws.run(&["check", "--stdin-filename", "a.md"]);
     assert_eq!(run.code, 2, "usage error");
 }
+
+/// A named pipe is reported, never opened (opening it would block for ever), and a
+/// folder holding one is walked past it; a megabyte-long line stays fast.
+#[cfg(unix)]
+#[test]
+fn pipes_are_reported_not_opened_and_long_lines_stay_linear() {
+    let ws = Workspace::new();
+    ws.write("docs/bra.md", SIMHALL);
+    let fifo = ws.path().join("docs/ärende.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    ws.write("lång.txt", "patienterna ".repeat(20_000));
+    let started = std::time::Instant::now();
+    let run = ws.run(&["check", "--quiet", "docs", "docs/ärende.md", "lång.txt"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr_lines(),
+        ["arendelint: fel: docs/ärende.md: är varken en vanlig fil eller en mapp (t.ex. en pipe eller en enhet); skicka innehållet med --stdin i stället"]
+    );
+    assert_eq!(run.stdout.matches("[JAM003]").count(), 20_000);
+    // A guard against a hang, not a speed target (those are in BENCHMARKS.md):
+    // quadratic column or snippet work takes minutes here, linear work seconds.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -61,6 +61,8 @@ impl Collector<'_> {
         match std::fs::metadata(path) {
             Err(e) => self.problem(path, self.texts.io_error(&e)),
             Ok(meta) if meta.is_dir() => self.walk(path),
+            // Reading a FIFO without a writer would block for ever.
+            Ok(meta) if !meta.is_file() => self.problem(path, self.texts.not_a_regular_file()),
             // Named explicitly: always checked, whatever include/exclude say.
             Ok(_) => match kind_of(path) {
                 Some(kind) => self.add_file(path, kind, false),

@@ -5,6 +5,7 @@
 //! display width: a tab is four columns, å/ä/ö one, wide characters two, a BOM
 //! none; long lines are cropped around the span.
 
+use arendelint_core::floor_char_boundary;
 use arendelint_core::LineIndex;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
@@ -60,9 +61,15 @@ fn line_row(text: &str, index: &LineIndex, line: usize, span: &Range<usize>, sin
     let range = index
         .line_range(text, line)
         .unwrap_or(text.len()..text.len());
-    let cells = cells(text, range.clone());
     let start = span.start.clamp(range.start, range.end);
     let end = span.end.clamp(start, range.end);
+    // Only the text around the span is measured, so that a megabyte-long line
+    // (PDF extracts) costs the same for each of its findings.
+    let margin = 4 * (MAX_WIDTH + CONTEXT);
+    let lo = floor_char_boundary(text, start.saturating_sub(margin).max(range.start));
+    let hi = ceil_char_boundary(text, end.saturating_add(margin).min(range.end));
+    let (cropped_before, cropped_after) = (lo > range.start, hi < range.end);
+    let cells = cells(text, lo..hi);
     let first_at = |byte: usize| {
         cells
             .iter()
@@ -73,21 +80,21 @@ fn line_row(text: &str, index: &LineIndex, line: usize, span: &Range<usize>, sin
     let width = |cells: &[Cell]| cells.iter().map(|c| c.width).sum::<usize>();
 
     let total = width(&cells);
-    let (from, to) = if total > MAX_WIDTH {
+    let (from, to) = if total > MAX_WIDTH || cropped_before || cropped_after {
         (back_by(&cells, s, CONTEXT), forward_by(&cells, t, CONTEXT))
     } else {
         (0, cells.len())
     };
     let mut source = String::new();
     let mut before = 0;
-    if from > 0 {
+    if from > 0 || cropped_before {
         source.push('…');
         before += 1;
     }
     for cell in &cells[from..to] {
         source.push_str(cell.shown);
     }
-    if to < cells.len() {
+    if to < cells.len() || cropped_after {
         source.push('…');
     }
     before += width(&cells[from..s]);
@@ -102,6 +109,13 @@ fn line_row(text: &str, index: &LineIndex, line: usize, span: &Range<usize>, sin
         source,
         underline: (before, marked),
     }
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at.min(text.len())
 }
 
 fn cells(text: &str, range: Range<usize>) -> Vec<Cell<'_>> {

@@ -108,6 +108,14 @@ impl Texts {
     }
 
     /// An explicitly named file whose extension arendelint does not read.
+    /// A named path that is neither a folder nor a regular file (a pipe, socket or device).
+    pub fn not_a_regular_file(&self) -> String {
+        match self.lang {
+            Lang::Sv => "är varken en vanlig fil eller en mapp (t.ex. en pipe eller en enhet); skicka innehållet med --stdin i stället".into(),
+            Lang::En => "is neither a regular file nor a folder (e.g. a pipe or a device); pipe its content with --stdin instead".into(),
+        }
+    }
+
     pub fn unsupported_file(&self, extension: Option<&str>) -> String {
         match (extension.map(str::to_ascii_lowercase).as_deref(), self.lang) {
             (Some("doc"), Lang::Sv) => {

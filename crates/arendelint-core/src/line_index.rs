@@ -27,7 +27,21 @@ pub struct LineCol {
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Column counts at regular points of long lines, so that finding a column
+    /// never rescans a whole long line (PDF extracts can have megabyte lines).
+    checkpoints: Vec<Checkpoint>,
 }
+
+/// Counts from the start of its line up to `byte` (a char boundary).
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    byte: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+/// Lines longer than this get checkpoints every this many bytes.
+const CHECKPOINT_STRIDE: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
@@ -35,9 +49,17 @@ impl LineIndex {
         starts.push(0);
         // match_indices on a char uses a fast memchr-style search.
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut checkpoints = Vec::new();
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).map_or(text.len(), |&next| next);
+            if end - start > CHECKPOINT_STRIDE {
+                add_checkpoints(text, start..end, &mut checkpoints);
+            }
+        }
         LineIndex {
             starts,
             len: text.len(),
+            checkpoints,
         }
     }
 
@@ -79,11 +101,20 @@ impl LineIndex {
             // A BOM is not a column people see: the first letter is column 1.
             start = crate::source::bom_len(text).min(offset);
         }
-        let prefix = &text[start..offset];
+        // Resume from the nearest checkpoint of a long line.
+        let (from, base_chars, base_utf16) = match self.checkpoint_before(offset) {
+            Some(cp) if cp.byte >= start && unit != ColumnUnit::Utf8 => {
+                // Checkpoints count from the line start; a skipped BOM is one char.
+                let skipped_bom = start > self.starts[line];
+                (cp.byte, cp.chars - usize::from(skipped_bom), cp.utf16)
+            }
+            _ => (start, 0, 0),
+        };
+        let prefix = &text[from..offset];
         let col = match unit {
-            ColumnUnit::Utf8 => prefix.len(),
-            ColumnUnit::Char => prefix.chars().count(),
-            ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+            ColumnUnit::Utf8 => offset - start,
+            ColumnUnit::Char => base_chars + prefix.chars().count(),
+            ColumnUnit::Utf16 => base_utf16 + prefix.chars().map(char::len_utf16).sum::<usize>(),
         };
         LineCol {
             line: line as u32,
@@ -119,6 +150,32 @@ impl LineIndex {
             }
         }
         range.end
+    }
+}
+
+impl LineIndex {
+    fn checkpoint_before(&self, offset: usize) -> Option<Checkpoint> {
+        let after = self.checkpoints.partition_point(|c| c.byte <= offset);
+        after.checked_sub(1).map(|i| self.checkpoints[i])
+    }
+}
+
+/// Checkpoints every [`CHECKPOINT_STRIDE`] bytes along one long line.
+fn add_checkpoints(text: &str, line: std::ops::Range<usize>, out: &mut Vec<Checkpoint>) {
+    let (mut chars, mut utf16) = (0, 0);
+    let mut next = line.start + CHECKPOINT_STRIDE;
+    for (i, c) in text[line.clone()].char_indices() {
+        let at = line.start + i;
+        if at >= next {
+            out.push(Checkpoint {
+                byte: at,
+                chars,
+                utf16,
+            });
+            next = at + CHECKPOINT_STRIDE;
+        }
+        chars += 1;
+        utf16 += c.len_utf16();
     }
 }
 
@@ -166,6 +223,35 @@ mod tests {
             idx.offset(TEXT, LineCol { line: 0, col: 0 }, ColumnUnit::Char),
             3
         );
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_a_plain_count() {
+        let line = "Åsa 😀 patienterna ".repeat(2000);
+        for text in [line.clone(), format!("\u{feff}{line}\nrad två {line}")] {
+            let idx = LineIndex::new(&text);
+            for offset in (0..text.len())
+                .step_by(997)
+                .filter(|&o| text.is_char_boundary(o))
+            {
+                let line_no = idx.line_of(offset);
+                let mut start = idx.line_start(line_no).unwrap();
+                let utf16: usize = text[start..offset].chars().map(char::len_utf16).sum();
+                assert_eq!(
+                    idx.line_col(&text, offset, ColumnUnit::Utf16).col as usize,
+                    utf16
+                );
+                if line_no == 0 {
+                    start += crate::source::bom_len(&text).min(offset);
+                }
+                let chars = text[start..offset].chars().count();
+                assert_eq!(
+                    idx.line_col(&text, offset, ColumnUnit::Char).col as usize,
+                    chars,
+                    "{offset}"
+                );
+            }
+        }
     }
 
     #[test]
