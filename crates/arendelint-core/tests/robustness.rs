@@ -107,3 +107,18 @@ fn positions_with_bom_crlf_and_swedish_letters() {
     let j1 = diags.iter().find(|d| d.rule.code() == "JAM001").unwrap();
     assert_eq!(j1.span, 0..0);
 }
+
+/// A text without sentence breaks is one long sentence: every rule stays linear
+/// in it (this took over half a minute when the breakdown check read to the end
+/// of the sentence for each figure).
+#[test]
+fn one_endless_sentence_with_many_figures() {
+    let n = 3_000;
+    let text =
+        "antalet patienter ökade med 12 och 45 procent av eleverna, 300 besökare (och ".repeat(n);
+    let diags = common::lint(&text);
+    let count = |code: &str| diags.iter().filter(|d| d.rule.code() == code).count();
+    assert_eq!(count("JAM004"), 3 * n);
+    assert_eq!(count("JAM003"), 0);
+    assert_eq!(count("JAM001"), 1);
+}

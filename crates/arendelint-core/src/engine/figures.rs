@@ -9,6 +9,7 @@ use crate::document::{Ctx, Document, Scope, TokKind};
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
 use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What JAM004 found, and which group-word tokens are counted nouns.
@@ -16,6 +17,10 @@ pub(crate) struct FigureScan {
     pub findings: Vec<Finding>,
     pub counted: HashSet<usize>,
 }
+
+/// How many tokens (c) looks through for its figure, before and after, and a
+/// breakdown in parentheses at most spans.
+const FIGURE_REACH: usize = 200;
 
 #[derive(Debug, Clone, Copy)]
 struct Figure {
@@ -80,12 +85,19 @@ fn sentence(
 
     // (c) antal/andel + group word.
     for i in range.clone() {
-        if !data.count_words.contains(doc.token_norm(i)) || !groups.contains(&(i + 1)) {
+        if i + 1 >= range.end
+            || facts.group(i + 1).is_none()
+            || !data.count_words.contains(doc.token_norm(i))
+        {
             continue;
         }
         let g = i + 1;
-        let after = (g + 1..range.end).find_map(|n| figure(doc, data, facts, n, range.clone()));
-        let before = (range.start..i)
+        // A figure is looked for within a bounded reach, so that a text without
+        // sentence breaks cannot make this quadratic.
+        let after_end = range.end.min(g + 1 + FIGURE_REACH);
+        let before_start = range.start.max(i.saturating_sub(FIGURE_REACH));
+        let after = (g + 1..after_end).find_map(|n| figure(doc, data, facts, n, range.clone()));
+        let before = (before_start..i)
             .rev()
             .find_map(|n| figure(doc, data, facts, n, range.clone()));
         let span = match (after, before) {
@@ -140,6 +152,7 @@ fn sentence(
 
     // (b) a share in a sentence about people.
     if !groups.is_empty() {
+        let mut shares = false;
         for n in range.clone() {
             let Some(f) = figure(doc, data, facts, n, range.clone()) else {
                 continue;
@@ -147,7 +160,10 @@ fn sentence(
             if !f.percent {
                 continue;
             }
-            out.counted.extend(groups.iter().copied());
+            if !shares {
+                out.counted.extend(groups.iter().copied());
+                shares = true;
+            }
             let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
             let class = group_class(doc, data, groups[0]);
             found.push((
@@ -163,32 +179,34 @@ fn sentence(
     }
     // One finding per problem: (c) wins over an (a) or (b) it overlaps (§6.3).
     found.sort_by_key(|(span, _, prio)| (*prio, span.start));
-    let mut kept: Vec<Range<usize>> = Vec::new();
+    // Kept spans never overlap, so only the one starting last before a new
+    // span's end can overlap it.
+    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
     for (span, finding, _) in found {
-        if kept
-            .iter()
-            .any(|k| k.start < span.end && span.start < k.end)
-        {
+        let overlaps = kept
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| span.start < end);
+        if overlaps || followed_by_breakdown(doc, data, span.end, range.clone()) {
             continue;
         }
-        if followed_by_breakdown(doc, data, span.end, range.clone()) {
-            continue;
-        }
-        kept.push(span);
+        kept.insert(span.start, span.end);
         out.findings.push(finding);
     }
 }
 
 /// "312 patienter (180 kvinnor och 132 män)": a gendered parenthesis right after the figure.
 fn followed_by_breakdown(doc: &Document, data: &RuleData, end: usize, range: Range<usize>) -> bool {
-    let Some(open) = range.clone().find(|&i| doc.tokens[i].start >= end) else {
+    let open = range.start + doc.tokens[range.clone()].partition_point(|t| t.start < end);
+    if open >= range.end {
         return false;
-    };
+    }
     let range_end = range.end;
     if doc.tokens[open].kind != TokKind::Punct('(') {
         return false;
     }
-    (open + 1..range_end)
+    // A breakdown is short; an unclosed parenthesis is not read to the end.
+    (open + 1..range_end.min(open + 1 + FIGURE_REACH))
         .take_while(|&i| doc.tokens[i].kind != TokKind::Punct(')'))
         .any(|i| is_gender_token(doc, data, i))
 }
