@@ -62,6 +62,21 @@ fn shares_and_antal_phrases() {
         findings("JAM004", "Andelen invånare som svarade var 12 procent."),
         ["Andelen invånare som svarade var 12"]
     );
+    // A share after the group word ends the span; ages and durations are no figures.
+    assert_eq!(
+        findings(
+            "JAM004",
+            "Andelen patienter över 80 år som vårdas hemma var 34 procent 2023."
+        ),
+        ["Andelen patienter över 80 år som vårdas hemma var 34"]
+    );
+    assert_eq!(
+        findings(
+            "JAM004",
+            "Antalet patienter som väntat mer än 90 dagar är 120."
+        ),
+        ["Antalet patienter som väntat mer än 90 dagar är 120"]
+    );
     // No figure after the group word: the nearest before.
     assert_eq!(
         findings("JAM004", "Med 40 nya platser ökar antalet elever."),

@@ -96,7 +96,14 @@ fn sentence(
         // sentence breaks cannot make this quadratic.
         let after_end = range.end.min(g + 1 + FIGURE_REACH);
         let before_start = range.start.max(i.saturating_sub(FIGURE_REACH));
-        let after = (g + 1..after_end).find_map(|n| figure(doc, data, facts, n, range.clone()));
+        // A share (andel) is measured by a percentage after the group word (§6.3:
+        // "andelen invånare som … var 12 procent"); a count (antal) by the first figure.
+        let share = doc.token_norm(i).starts_with("andel");
+        let figures_after =
+            || (g + 1..after_end).filter_map(|n| figure(doc, data, facts, n, range.clone()));
+        let after = figures_after()
+            .find(|f| f.percent && share)
+            .or_else(|| figures_after().next());
         let before = (before_start..i)
             .rev()
             .find_map(|n| figure(doc, data, facts, n, range.clone()));
@@ -308,6 +315,7 @@ fn figure(
         || data.months.contains(next(1))
         || data.months.contains(prev(1))
         || data.money_after.contains(next(1))
+        || data.quantity_after.contains(next(1))
         || (data.money_scale.contains(next(1)) && data.money_after.contains(next(2)))
         || (next(1) == ":" && tight_next(1) && tight_next(2) && matches!(next(2), "a" | "e"))
     {
