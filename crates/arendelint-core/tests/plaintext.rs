@@ -83,3 +83,12 @@ fn labelled_paragraphs_in_plain_text() {
     let text = "Bakgrund\n\nFörslaget gäller lokaler.\n\nKonsekvenser\n\nEkonomi: Inom ram.\n\nJämställdhet: Ej aktuellt.\n";
     assert_eq!(lint_txt(text), ["JAM002 Jämställdhet:"]);
 }
+
+#[test]
+fn numbered_section_headings() {
+    let text = "Ny taxa\n\n1. Bakgrund\n\nTaxan gäller alla resenärer.\n\n2. Jämställdhet\n\nEj aktuellt.\n\n3. Beslut\n\nNämnden beslutar\n\n1. att anta taxan.\n2. att den gäller från 2025.\n";
+    assert_eq!(
+        lint_txt(text),
+        ["JAM003 alla resenärer", "JAM002 2. Jämställdhet"]
+    );
+}

@@ -113,15 +113,22 @@ fn classify(b: &Builder) -> Vec<Line> {
             lines[i].kind = Kind::Heading;
             continue;
         }
-        if is_list_item(s) {
-            lines[i].kind = Kind::Item;
-            continue;
-        }
         let prev = lines[..i]
             .iter()
             .rev()
             .find(|l| !matches!(l.kind, Kind::Furniture | Kind::Comment | Kind::Joined));
         let starts_paragraph = prev.is_none_or(|l| matches!(l.kind, Kind::Blank | Kind::Heading));
+        if is_list_item(s) {
+            let next_blank = lines
+                .get(i + 1)
+                .is_none_or(|l| matches!(l.kind, Kind::Blank | Kind::Furniture));
+            lines[i].kind = if starts_paragraph && next_blank && is_numbered_heading(b, s) {
+                Kind::Heading
+            } else {
+                Kind::Item
+            };
+            continue;
+        }
         if starts_paragraph && joins_into_heading(b, &mut lines, i) {
             continue;
         }
@@ -221,6 +228,20 @@ fn is_known_heading(b: &Builder, line: &str) -> bool {
         || data.consequence_labels.contains(&t)
         || data.closing_headings.contains(&t)
         || (words <= 8 && data.is_gender_heading(&t) && !t.ends_with(['.', ',', ';', '!', '?']))
+}
+
+/// "3. Jämställdhet", "2) Bakgrund": a numbered section heading, not a list item.
+fn is_numbered_heading(b: &Builder, line: &str) -> bool {
+    let Some(rest) = line
+        .split_once(['.', ')'])
+        .filter(|(number, _)| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()))
+        .map(|(_, rest)| rest.trim())
+    else {
+        return false;
+    };
+    rest.chars().next().is_some_and(char::is_uppercase)
+        && !rest.ends_with(['.', ',', ';', ':', '!', '?'])
+        && (is_known_heading(b, rest) || rest.split_whitespace().count() <= 8)
 }
 
 fn is_list_item(s: &str) -> bool {
