@@ -43,6 +43,8 @@ pub enum SuggestionClass {
     Children,
     /// *kvinnor och män, flickor och pojkar*
     Everyone,
+    /// *unga kvinnor och män*: youths said to be adults (§6.20).
+    YoungAdults,
 }
 
 /// A group word added by an organisation: the forms that name a group of people.

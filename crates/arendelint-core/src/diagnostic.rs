@@ -95,4 +95,8 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// The case title in agenda mode, else `None`.
     pub case: Option<String>,
+    /// Later mentions of the same problem, in order: for JAM003, the group's
+    /// other ungendered mentions in the same section (contract §6.17). Fixing the
+    /// finding settles them too.
+    pub related: Vec<Range<usize>>,
 }

@@ -24,6 +24,22 @@ pub(crate) struct RawLexicon {
     pub alla: RawAlla,
     pub compound: RawJoiners,
     pub gender: RawGender,
+    pub age: RawAge,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawAge {
+    pub majority: u32,
+    pub adult_words: Vec<String>,
+    pub child_words: Vec<String>,
+    pub units: Vec<String>,
+    pub from_words: Vec<String>,
+    pub until_words: Vec<String>,
+    pub from_phrases: Vec<String>,
+    pub until_phrases: Vec<String>,
+    pub from_after: Vec<String>,
+    pub until_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -36,6 +52,13 @@ pub(crate) struct RawGroupWord {
     #[serde(default)]
     pub singular_like: Vec<String>,
     pub suggestion: SuggestionClass,
+    /// The suggestion when the sentence says the group is adult (§6.20); for
+    /// children's groups it defaults to `adults`.
+    #[serde(default)]
+    pub when_adult: Option<SuggestionClass>,
+    /// Compound group words ending in the first form (§6.16).
+    #[serde(default)]
+    pub compounds: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +134,7 @@ pub(crate) struct RawKnown {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct RawClosing {
     pub headings: Vec<String>,
+    pub signature_roles: Vec<String>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -179,6 +203,11 @@ pub(crate) struct RawFigure {
     pub percent: Vec<String>,
     pub rate: Vec<String>,
     pub count_words: Vec<String>,
+    pub size_groups: Vec<String>,
+    pub size_prepositions: Vec<String>,
+    pub size_qualifiers: Vec<String>,
+    pub place_words: Vec<String>,
+    pub place_endings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -197,14 +226,71 @@ pub(crate) type RawMessages = BTreeMap<String, BTreeMap<String, String>>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct GroupForm {
     pub class: SuggestionClass,
+    /// The class when the sentence says the group is adult (§6.20).
+    pub adult_class: SuggestionClass,
     /// Also a singular form (§6.5).
     pub singular_like: bool,
+    /// The lexicon entry: all forms and compounds of one entry are one group (§6.17).
+    pub group: GroupId,
+}
+
+/// A group of JAM003 (§6.17): a lexicon entry, an organisation's group word, or
+/// *alla* on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct GroupId(pub u32);
+
+impl GroupId {
+    /// *alla* without a group word after it.
+    pub const ALLA: GroupId = GroupId(u32::MAX);
+}
+
+/// What a sentence says about the age of its group (§6.20).
+#[derive(Debug, Clone)]
+pub(crate) struct AgeWords {
+    pub majority: u32,
+    pub adult_words: HashSet<String>,
+    pub child_words: HashSet<String>,
+    pub units: HashSet<String>,
+    pub from_words: HashSet<String>,
+    pub until_words: HashSet<String>,
+    /// Two-word openings (`äldre än`) as (first, second).
+    pub from_phrases: Vec<(String, String)>,
+    pub until_phrases: Vec<(String, String)>,
+    pub from_after: HashSet<String>,
+    pub until_after: HashSet<String>,
+}
+
+/// The size of a place (§6.18).
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceSize {
+    pub groups: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    /// Qualifiers between the preposition and the number, as word sequences.
+    pub qualifiers: Vec<Vec<String>>,
+    pub words: HashSet<String>,
+    pub endings: Vec<String>,
+}
+
+impl PlaceSize {
+    /// Whether a normalised word names a place, also as the end of a compound.
+    pub fn is_place(&self, word: &str) -> bool {
+        self.words.contains(word)
+            || self
+                .endings
+                .iter()
+                .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+    }
 }
 
 /// The compiled rule data: built-in lists plus the configuration's additions.
 #[derive(Debug, Clone)]
 pub(crate) struct RuleData {
     pub group_forms: HashMap<String, GroupForm>,
+    /// The first form (the lemma's plural) of each group, for messages.
+    pub group_names: Vec<String>,
+    pub age: AgeWords,
+    pub place_size: PlaceSize,
+    pub signature_roles: Vec<String>,
     pub singular_determiners: HashSet<String>,
     pub alla_followers: HashSet<String>,
     pub alla_marks: Vec<char>,
@@ -306,27 +392,60 @@ impl RuleData {
         let skeleton: RawSkeleton = parse("skeleton.toml", SKELETON_TOML)?;
 
         let mut group_forms = HashMap::default();
+        let mut group_names = Vec::new();
         for g in &lex.group_word {
+            let group = GroupId(group_names.len() as u32);
+            group_names.push(g.forms.first().cloned().unwrap_or_default());
             let singular: HashSet<String> = set(&g.singular_like);
-            for form in &g.forms {
-                let form = form.to_lowercase();
-                let singular_like = singular.contains(&form);
-                group_forms.insert(
-                    form,
-                    GroupForm {
-                        class: g.suggestion,
-                        singular_like,
-                    },
-                );
+            let adult_class = g.when_adult.unwrap_or(match g.suggestion {
+                SuggestionClass::Children | SuggestionClass::Everyone => SuggestionClass::Adults,
+                other => other,
+            });
+            let base = g
+                .forms
+                .first()
+                .map(|f| f.to_lowercase())
+                .unwrap_or_default();
+            // A compound takes every form of its last part: "kommuninvånare" +
+            // "invånarna" → "kommuninvånarna".
+            let prefixes =
+                std::iter::once(String::new()).chain(g.compounds.iter().filter_map(|c| {
+                    c.to_lowercase()
+                        .strip_suffix(base.as_str())
+                        .map(str::to_string)
+                }));
+            for prefix in prefixes.collect::<Vec<_>>() {
+                for form in &g.forms {
+                    let form = form.to_lowercase();
+                    let singular_like = singular.contains(&form);
+                    group_forms.insert(
+                        format!("{prefix}{form}"),
+                        GroupForm {
+                            class: g.suggestion,
+                            adult_class,
+                            singular_like,
+                            group,
+                        },
+                    );
+                }
             }
         }
         for extra in &config.extra_group_words {
+            let group = GroupId(group_names.len() as u32);
+            group_names.push(extra.forms.first().cloned().unwrap_or_default());
             for form in &extra.forms {
                 group_forms.insert(
                     form.to_lowercase(),
                     GroupForm {
                         class: extra.class,
+                        adult_class: match extra.class {
+                            SuggestionClass::Children | SuggestionClass::Everyone => {
+                                SuggestionClass::Adults
+                            }
+                            other => other,
+                        },
                         singular_like: false,
+                        group,
                     },
                 );
             }
@@ -391,8 +510,56 @@ impl RuleData {
             }
         }
 
+        let pairs = |list: &[String]| -> Vec<(String, String)> {
+            list.iter()
+                .filter_map(|p| {
+                    let p = p.to_lowercase();
+                    let (a, b) = p.split_once(' ')?;
+                    Some((a.to_string(), b.to_string()))
+                })
+                .collect()
+        };
+        let age = AgeWords {
+            majority: lex.age.majority,
+            adult_words: set(&lex.age.adult_words),
+            child_words: set(&lex.age.child_words),
+            units: set(&lex.age.units),
+            from_words: set(&lex.age.from_words),
+            until_words: set(&lex.age.until_words),
+            from_phrases: pairs(&lex.age.from_phrases),
+            until_phrases: pairs(&lex.age.until_phrases),
+            from_after: set(&lex.age.from_after),
+            until_after: set(&lex.age.until_after),
+        };
+        let place_size = PlaceSize {
+            groups: set(&phr.figure.size_groups),
+            prepositions: set(&phr.figure.size_prepositions),
+            qualifiers: phr
+                .figure
+                .size_qualifiers
+                .iter()
+                .map(|q| q.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
+            words: set(&phr.figure.place_words),
+            endings: phr
+                .figure
+                .place_endings
+                .iter()
+                .map(|e| e.to_lowercase())
+                .collect(),
+        };
+
         Ok(RuleData {
             group_forms,
+            group_names,
+            age,
+            place_size,
+            signature_roles: sec
+                .closing
+                .signature_roles
+                .iter()
+                .map(|r| r.to_lowercase())
+                .collect(),
             singular_determiners: set(&lex.singular.determiners),
             alla_followers: set(&lex.alla.followers),
             alla_marks,
@@ -473,6 +640,7 @@ impl RuleData {
             SuggestionClass::Adults => "suggestion.adults-sv",
             SuggestionClass::Children => "suggestion.children-sv",
             SuggestionClass::Everyone => "suggestion.everyone-sv",
+            SuggestionClass::YoungAdults => "suggestion.young-adults-sv",
         };
         self.messages.get(key).cloned().unwrap_or_default()
     }
@@ -483,6 +651,7 @@ impl RuleData {
             SuggestionClass::Adults => "suggestion.adults-example",
             SuggestionClass::Children => "suggestion.children-example",
             SuggestionClass::Everyone => "suggestion.everyone-example",
+            SuggestionClass::YoungAdults => "suggestion.young-adults-example",
         };
         self.messages.get(key).cloned().unwrap_or_default()
     }

@@ -25,8 +25,21 @@ struct JsonDiagnostic<'a> {
     byte_start: usize,
     byte_end: usize,
     case: Option<&'a str>,
+    /// Later mentions of the same group in the same section (JAM003, §6.17).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonLocation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLocation {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
 }
 
 #[derive(Serialize)]
@@ -55,7 +68,22 @@ pub fn render(report: &Report) -> String {
     let mut diagnostics = Vec::new();
     for file in &report.files {
         for d in &file.diagnostics {
-            diagnostics.push(diagnostic(&file.display, file.range(&d.span), d));
+            let related = d
+                .related
+                .iter()
+                .map(|span| {
+                    let (start, end) = file.range(span);
+                    JsonLocation {
+                        line: start.line,
+                        column: start.column,
+                        end_line: end.line,
+                        end_column: end.column,
+                        byte_start: span.start,
+                        byte_end: span.end,
+                    }
+                })
+                .collect();
+            diagnostics.push(diagnostic(&file.display, file.range(&d.span), d, related));
         }
     }
     let s = report.summary;
@@ -81,6 +109,7 @@ fn diagnostic<'a>(
     path: &'a str,
     (start, end): (crate::report::Position, crate::report::Position),
     d: &'a Diagnostic,
+    related: Vec<JsonLocation>,
 ) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         path,
@@ -95,6 +124,7 @@ fn diagnostic<'a>(
         byte_start: d.span.start,
         byte_end: d.span.end,
         case: d.case.as_deref(),
+        related,
         fix: d.fix.as_ref().map(|fix| JsonFix {
             description: &fix.description,
             edits: fix

@@ -38,7 +38,18 @@ pub(crate) fn scan(doc: &Document, data: &RuleData, facts: &Facts, scope: &Scope
     };
     for si in scope.sentences.clone() {
         let s = &doc.sentences[si];
-        if s.ctx != Ctx::Body || facts.gendered[si] {
+        if s.ctx != Ctx::Body {
+            continue;
+        }
+        if facts.gendered[si] {
+            // No figure fires here, but its counted nouns are still not mentions
+            // of their group for JAM003 (§6.1, §6.17).
+            let mut scratch = FigureScan {
+                findings: Vec::new(),
+                counted: HashSet::default(),
+            };
+            sentence(facts, doc, data, s.tokens.clone(), true, &mut scratch);
+            out.counted.extend(scratch.counted);
             continue;
         }
         let next = doc
@@ -146,6 +157,11 @@ fn sentence(
                 Some(f) if !f.percent => {}
                 _ => continue,
             }
+            if is_size_of_place(doc, data, n, g, range.start) {
+                // "kommuner med över 100 000 invånare": no JAM004, no JAM003 (§6.18).
+                out.counted.insert(g);
+                continue;
+            }
         }
         out.counted.insert(g);
         let span = doc.tokens[start_tok].start..doc.tokens[g].end;
@@ -239,6 +255,46 @@ fn number_before(doc: &Document, g: usize, floor: usize) -> Option<usize> {
     None
 }
 
+/// "kommuner med över 100 000 invånare", "en ort på 3 000 invånare": the number
+/// `n` before group word `g` gives the size of a place (§6.18).
+fn is_size_of_place(doc: &Document, data: &RuleData, n: usize, g: usize, floor: usize) -> bool {
+    let size = &data.place_size;
+    let group_name =
+        group_form(doc, data, g).and_then(|f| data.group_names.get(f.group.0 as usize));
+    if !group_name.is_some_and(|name| size.groups.contains(name)) {
+        return false;
+    }
+    // Walk back from the number over qualifiers ("mer än", "ca."), then the
+    // preposition, then the place word.
+    let mut i = n;
+    let word_at = |i: usize| doc.tokens[i].kind == TokKind::Word;
+    loop {
+        if i <= floor {
+            return false;
+        }
+        if doc.tokens[i - 1].kind == TokKind::Punct('.') {
+            // "ca. 3 000"
+            i -= 1;
+            continue;
+        }
+        let matched = size.qualifiers.iter().find(|q| {
+            q.len() <= i - floor
+                && q.iter().enumerate().all(|(k, w)| {
+                    let t = i - q.len() + k;
+                    word_at(t) && doc.token_norm(t) == w
+                })
+        });
+        match matched {
+            Some(q) => i -= q.len(),
+            None => break,
+        }
+    }
+    if i < floor + 2 || !size.prepositions.contains(doc.token_norm(i - 1)) {
+        return false;
+    }
+    word_at(i - 2) && size.is_place(doc.token_norm(i - 2))
+}
+
 fn group_class(doc: &Document, data: &RuleData, g: usize) -> SuggestionClass {
     group_form(doc, data, g).map_or(SuggestionClass::Adults, |f| f.class)
 }
@@ -254,6 +310,7 @@ fn count_finding(
     let suggestion = data.suggestion(class);
     let example = data.example(class);
     Finding {
+        related: Vec::new(),
         rule: Rule::Jam004,
         span,
         message: data.message(
@@ -405,6 +462,7 @@ fn table_finding(
     }
     let group = group_word?;
     Some(Finding {
+        related: Vec::new(),
         rule: Rule::Jam004,
         span: table.header_span.clone(),
         message: data.message("JAM004-table", &[("group", &group)]),

@@ -1,6 +1,7 @@
 //! The rule engine: parse once, run every enabled rule over the document model,
 //! then apply suppressions and severities.
 
+mod age;
 mod figures;
 mod sections;
 mod suppression;
@@ -53,6 +54,8 @@ pub(crate) struct Finding {
     pub span: Range<usize>,
     pub message: String,
     pub fix: Option<Fix>,
+    /// Later mentions of the same problem (JAM003, §6.17).
+    pub related: Vec<Range<usize>>,
 }
 
 /// A configuration compiled for linting. Cheap to clone and share between
@@ -120,6 +123,8 @@ impl Linter {
         let data = &*self.data;
         let facts = words::Facts::compute(doc, data);
         let mut findings: Vec<(Finding, Option<&String>)> = Vec::new();
+        let mut problems = Vec::new();
+        let suppressions = suppression::Suppressions::parse(doc, data, &mut problems);
         for (scope, case) in scopes {
             let mut scoped = Vec::new();
             // JAM004 runs whatever its severity: its counted nouns silence JAM003 (§6.14).
@@ -128,13 +133,15 @@ impl Linter {
                 scoped.extend(figures.findings);
             }
             if self.enabled(Rule::Jam003) {
-                target_groups::check(doc, data, &facts, scope, &figures.counted, &mut scoped);
+                let mentions = target_groups::scan(doc, data, &facts, scope, &figures.counted);
+                // A suppressed mention takes no part in its group (§6.17).
+                let suppressed =
+                    |span: &Range<usize>| suppressions.is_suppressed(Rule::Jam003, span);
+                target_groups::group(doc, data, mentions, suppressed, &mut scoped);
             }
             sections::check(doc, data, scope, &mut scoped);
             findings.extend(scoped.into_iter().map(|f| (f, case.as_ref())));
         }
-        let mut problems = Vec::new();
-        let suppressions = suppression::Suppressions::parse(doc, data, &mut problems);
         findings.extend(problems.into_iter().map(|f| (f, None)));
 
         let mut out: Vec<Diagnostic> = findings
@@ -151,6 +158,7 @@ impl Linter {
                     span: f.span,
                     fix: f.fix,
                     case: case.cloned(),
+                    related: f.related,
                 })
             })
             .collect();

@@ -79,6 +79,7 @@ pub(crate) fn check(doc: &Document, data: &RuleData, scope: &Scope, out: &mut Ve
                     };
                     if fires {
                         out.push(Finding {
+                            related: Vec::new(),
                             rule,
                             span: at.clone(),
                             message: data.message(key, &[("heading", heading_text)]),
@@ -220,6 +221,7 @@ fn boilerplate(
         }
     };
     Finding {
+        related: Vec::new(),
         rule: Rule::Jam002,
         span: heading.span.clone(),
         message: data.message(key, &[("heading", heading_text)]),
@@ -290,6 +292,7 @@ fn missing_section(doc: &Document, data: &RuleData, scope: &Scope) -> Finding {
         }
     };
     Finding {
+        related: Vec::new(),
         rule: Rule::Jam001,
         span: scope.bytes.start..scope.bytes.start,
         message: data.message("JAM001", &[]),

@@ -147,6 +147,7 @@ fn parse_ids(
             None => {
                 let known: Vec<&str> = RULES.iter().map(|m| m.code).collect();
                 problems.push(Finding {
+                    related: Vec::new(),
                     rule: Rule::Arl001,
                     span: start..start + part.len(),
                     message: data.message("ARL001", &[("id", part), ("known", &known.join(", "))]),
