@@ -74,7 +74,9 @@ fn a_second_copy_of_an_accepted_finding_is_new() {
     let ws = Workspace::new();
     let path = ws.write("a.md", CASE);
     ws.run(&["check", "--write-baseline", "b.json", "a.md"]);
-    std::fs::write(&path, format!("{CASE}\nPatienterna väntar.\n")).ok();
+    // In a section of its own: in the same section it would be a related
+    // location of the accepted finding, not a finding.
+    std::fs::write(&path, format!("{CASE}\n## Mer\n\nPatienterna väntar.\n")).ok();
     let run = ws.run(&["check", "--baseline", "b.json", "--format", "json", "a.md"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(run.json_findings(), ["a.md:JAM003"]);

@@ -230,7 +230,24 @@ fn pipes_are_reported_not_opened_and_long_lines_stay_linear() {
         run.stderr_lines(),
         ["arendelint: fel: docs/ärende.md: är varken en vanlig fil eller en mapp (t.ex. en pipe eller en enhet); skicka innehållet med --stdin i stället"]
     );
-    assert_eq!(run.stdout.matches("[JAM003]").count(), 20_000);
+    // One group in one section: one finding, the other mentions related (§6.17),
+    // each with its own line and column.
+    assert_eq!(run.stdout.matches("[JAM003]").count(), 1);
+    assert!(
+        run.stdout
+            .contains("och 19999 till i avsnittet: rad 1:13, 1:25,"),
+        "{}",
+        &run.stdout[..run.stdout.len().min(2000)]
+    );
+    let json = ws.run(&["check", "--format", "json", "lång.txt"]);
+    let parsed: serde_json::Value = serde_json::from_str(&json.stdout).unwrap_or_default();
+    let jam003 = parsed["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["rule"] == "JAM003").cloned())
+        .unwrap_or_default();
+    let related = jam003["related"].as_array().cloned().unwrap_or_default();
+    assert_eq!(related.len(), 19_999);
+    assert_eq!(related[19_998]["column"], 239_989);
     // A guard against a hang, not a speed target (those are in BENCHMARKS.md):
     // quadratic column or snippet work takes minutes here, linear work seconds.
     assert!(

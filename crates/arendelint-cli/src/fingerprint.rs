@@ -125,7 +125,8 @@ mod tests {
 
     #[test]
     fn identical_findings_get_distinct_fingerprints() {
-        let text = "# T\n\nPatienterna väntar.\n\nPatienterna väntar.\n";
+        // Two sections: within one, the second mention would be a related location.
+        let text = "# T\n\nPatienterna väntar.\n\n## Mer\n\nPatienterna väntar.\n";
         let found = prints(text);
         let jam003: Vec<_> = found.iter().filter(|(c, _)| c == "JAM003").collect();
         assert_eq!(jam003.len(), 2);

@@ -48,6 +48,26 @@ impl Texts {
         self.pick("hjälp", "help")
     }
 
+    /// The later mentions of a JAM003 group (§6.17): "och 8 till i avsnittet: rad 7, 9, 12".
+    pub fn related_note(&self, count: usize, places: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("och {count} till i avsnittet: {places}"),
+            Lang::En => format!("and {count} more in this section: {places}"),
+        }
+    }
+
+    pub fn line_word(&self, count: usize) -> &'static str {
+        if count == 1 {
+            self.pick("rad", "line")
+        } else {
+            self.pick("rad", "lines")
+        }
+    }
+
+    pub fn note_label(&self) -> &'static str {
+        self.pick("not", "note")
+    }
+
     pub fn level(&self, level: Level) -> &'static str {
         match level {
             Level::Document => self.pick("dokument", "document"),

@@ -449,7 +449,8 @@ mod tests {
                     ("JAM004", 18, "350 anhöriga"),
                     ("JAM003", 18, "Anhörigas"),
                     ("JAM003", 18, "kunderna"),
-                    ("JAM003", 20, "anhöriga"),
+                    // Line 20's "anhöriga" is a related location of line 18's
+                    // "Anhörigas": the same group in the same section (§6.17).
                     ("JAM007", 25, ""),
                 ],
             ),

@@ -291,6 +291,8 @@ pub(crate) struct RuleData {
     pub age: AgeWords,
     pub place_size: PlaceSize,
     pub signature_roles: Vec<String>,
+    /// Single words of the heading and section vocabularies (§6.19).
+    pub vocabulary_words: HashSet<String>,
     pub singular_determiners: HashSet<String>,
     pub alla_followers: HashSet<String>,
     pub alla_marks: Vec<char>,
@@ -549,7 +551,20 @@ impl RuleData {
                 .collect(),
         };
 
+        let vocabulary_words = sec
+            .headings
+            .known
+            .iter()
+            .chain(&sec.case.parts)
+            .chain(&sec.labels.consequence)
+            .chain(&sec.closing.headings)
+            .flat_map(|h| h.split_whitespace())
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() > 3)
+            .collect();
+
         Ok(RuleData {
+            vocabulary_words,
             group_forms,
             group_names,
             age,
@@ -675,6 +690,50 @@ impl RuleData {
     /// Whether a lower-cased heading text names a gender section.
     pub fn is_gender_heading(&self, heading: &str) -> bool {
         self.gender_headings.iter().any(|r| r.is_match(heading))
+    }
+
+    /// Whether a word broken as `jäm- ställdhet` inside a line is joined before
+    /// matching (§6.19): a group word, a gender term, or a word of a section or
+    /// heading vocabulary.
+    pub fn joins_split_word(&self, word: &str) -> bool {
+        self.group_forms.contains_key(word)
+            || self.is_gender_word(word)
+            || self.vocabulary_words.contains(word)
+            || self.is_gender_heading(word)
+    }
+
+    /// `line` with hyphen-space breaks (`Konsekvenser för jäm- ställdhet`) joined
+    /// where [`RuleData::joins_split_word`] says so, for matching whole lines
+    /// against the heading vocabularies.
+    pub fn join_split_words<'a>(&self, line: &'a str) -> std::borrow::Cow<'a, str> {
+        if !line.contains("- ") {
+            return std::borrow::Cow::Borrowed(line);
+        }
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(at) = rest.find("- ") {
+            let (before, after) = (&rest[..at], &rest[at + 2..]);
+            let head_start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            let head = &before[head_start..];
+            let tail: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let joined = format!("{head}{tail}").to_lowercase();
+            let join = !head.is_empty()
+                && tail.chars().next().is_some_and(char::is_lowercase)
+                && !self.compound_joiners.contains(&tail)
+                && self.joins_split_word(&joined);
+            out.push_str(before);
+            if !join {
+                out.push_str("- ");
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        std::borrow::Cow::Owned(out)
     }
 }
 

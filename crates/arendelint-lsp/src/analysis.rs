@@ -5,7 +5,7 @@ use crate::lsp_diagnostic::to_lsp;
 use crate::position::Encoding;
 use arendelint_core::{Lang, Linter, SourceKind};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use tower_lsp::lsp_types::Diagnostic as LspDiagnostic;
+use tower_lsp::lsp_types::{Diagnostic as LspDiagnostic, Url};
 
 /// Documents above this size are not analysed (the server logs why). A case is
 /// a few tens of KB; a 5 MB "document" is an export or a log, and analysing it
@@ -43,6 +43,8 @@ impl Analysis {
 
 /// What an analysis needs besides the text.
 pub struct Request<'a> {
+    /// The document, for the related locations of a finding.
+    pub uri: Option<&'a Url>,
     pub linter: Option<&'a Linter>,
     pub kind: SourceKind,
     pub encoding: Encoding,
@@ -80,7 +82,7 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
             analysis.findings = diagnostics
                 .into_iter()
                 .map(|core| Finding {
-                    lsp: to_lsp(&core, text, index, lang, req.encoding),
+                    lsp: to_lsp(&core, text, index, lang, req.encoding, req.uri),
                     core,
                 })
                 .collect();
@@ -130,6 +132,7 @@ mod tests {
     fn large_and_disabled_documents_yield_no_findings() {
         let linter = Linter::new(&Config::default()).ok();
         let mut req = Request {
+            uri: None,
             linter: linter.as_ref(),
             kind: SourceKind::Markdown,
             encoding: Encoding::Utf16,

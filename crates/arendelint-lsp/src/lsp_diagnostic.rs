@@ -4,7 +4,8 @@ use crate::position::{self, Encoding};
 use arendelint_core::{docs, ConfigError, Diagnostic, Lang, LineIndex, Rule, Severity};
 use std::sync::OnceLock;
 use tower_lsp::lsp_types::{
-    CodeDescription, Diagnostic as LspDiagnostic, DiagnosticSeverity, NumberOrString, Url,
+    CodeDescription, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
+    Location, NumberOrString, Url,
 };
 
 pub const SOURCE: &str = "arendelint";
@@ -23,8 +24,25 @@ pub fn to_lsp(
     index: &LineIndex,
     lang: Lang,
     encoding: Encoding,
+    uri: Option<&Url>,
 ) -> LspDiagnostic {
+    // The group's later mentions in the same section (JAM003, §6.17): the
+    // editor lists them under the finding, and its quick fix settles them.
+    let related_information = uri.filter(|_| !d.related.is_empty()).map(|uri| {
+        let message = lsp_related_message(lang);
+        d.related
+            .iter()
+            .map(|span| DiagnosticRelatedInformation {
+                location: Location {
+                    uri: uri.clone(),
+                    range: position::diagnostic_range(text, index, span, encoding),
+                },
+                message: message.to_string(),
+            })
+            .collect()
+    });
     LspDiagnostic {
+        related_information,
         range: position::diagnostic_range(text, index, &d.span, encoding),
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.code().to_string())),
@@ -32,6 +50,14 @@ pub fn to_lsp(
         source: Some(SOURCE.to_string()),
         message: d.message.clone(),
         ..LspDiagnostic::default()
+    }
+}
+
+/// The text of each related location: what it is and why it needs no fix of its own.
+fn lsp_related_message(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "Samma målgrupp igen i avsnittet, utan kön: rättelsen av första omnämnandet gäller även här",
+        Lang::En => "The same target group again in this section, without the sexes: fixing the first mention settles this one",
     }
 }
 
@@ -75,6 +101,54 @@ mod tests {
     use tower_lsp::lsp_types::{Position, Range};
 
     #[test]
+    fn related_mentions_become_related_information_in_utf16() {
+        // "Å" and the emoji make UTF-16 columns differ from bytes and chars.
+        let text = "Å 😀 elever, elever\n";
+        let first = text.find("elever").unwrap_or(0);
+        let second = text.rfind("elever").unwrap_or(0);
+        let d = Diagnostic {
+            rule: Rule::Jam003,
+            severity: Severity::Warning,
+            message: "m".into(),
+            span: first..first + 6,
+            fix: None,
+            case: None,
+            related: std::iter::once(second..second + 6).collect(),
+        };
+        let uri = Url::parse("file:///arende.md").ok();
+        let l = to_lsp(
+            &d,
+            text,
+            &LineIndex::new(text),
+            Lang::En,
+            Encoding::Utf16,
+            uri.as_ref(),
+        );
+        let related = l.related_information.unwrap_or_default();
+        assert_eq!(related.len(), 1);
+        assert_eq!(related[0].location.uri.as_str(), "file:///arende.md");
+        assert_eq!(
+            related[0].location.range,
+            Range::new(Position::new(0, 13), Position::new(0, 19))
+        );
+        assert!(related[0].message.starts_with("The same target group"));
+        // Without related mentions the field is left out.
+        let plain = Diagnostic {
+            related: Vec::new(),
+            ..d
+        };
+        let l = to_lsp(
+            &plain,
+            text,
+            &LineIndex::new(text),
+            Lang::En,
+            Encoding::Utf16,
+            uri.as_ref(),
+        );
+        assert_eq!(l.related_information, None);
+    }
+
+    #[test]
     fn code_link_source_severity_and_range() {
         let text = "Hej 😀 alla\n";
         let d = Diagnostic {
@@ -84,8 +158,16 @@ mod tests {
             span: 9..13,
             fix: None,
             case: None,
+            related: Vec::new(),
         };
-        let l = to_lsp(&d, text, &LineIndex::new(text), Lang::En, Encoding::Utf16);
+        let l = to_lsp(
+            &d,
+            text,
+            &LineIndex::new(text),
+            Lang::En,
+            Encoding::Utf16,
+            None,
+        );
         assert_eq!(
             l.range,
             Range::new(Position::new(0, 7), Position::new(0, 11))

@@ -86,8 +86,10 @@ impl Shared {
         };
         self.flush_config_reports().await;
         // Off the async workers: a large document must not stall message handling.
+        let uri_owned = uri.clone();
         let analysis = tokio::task::spawn_blocking(move || {
             let req = Request {
+                uri: Some(&uri_owned),
                 linter: linter.as_deref(),
                 kind,
                 encoding,

@@ -15,6 +15,9 @@ use anstyle::{AnsiColor, Style};
 use arendelint_core::{Diagnostic, Severity};
 use std::fmt::Write;
 
+/// How many related locations the human output lists by line and column.
+const MAX_RELATED_SHOWN: usize = 10;
+
 const BOLD: Style = Style::new().bold();
 const GUTTER: Style = AnsiColor::Blue.on_default().bold();
 const HELP: Style = AnsiColor::Cyan.on_default().bold();
@@ -93,6 +96,29 @@ fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts
                 let _ = writeln!(out, "{GUTTER}...{GUTTER:#}");
             }
         }
+    }
+    if !d.related.is_empty() {
+        // "and 2 more in this section: lines 7:3, 9:14"
+        // The first few places; a long list would bury the finding.
+        let mut places: Vec<String> = d
+            .related
+            .iter()
+            .take(MAX_RELATED_SHOWN)
+            .map(|span| {
+                let p = file.position(span.start);
+                format!("{}:{}", p.line, p.column)
+            })
+            .collect();
+        if d.related.len() > MAX_RELATED_SHOWN {
+            places.push("…".to_string());
+        }
+        let places = format!("{} {}", texts.line_word(places.len()), places.join(", "));
+        let _ = writeln!(
+            out,
+            "{blank} {HELP}= {}:{HELP:#} {}",
+            texts.note_label(),
+            texts.related_note(d.related.len(), &places)
+        );
     }
     if let Some(case) = &d.case {
         let _ = writeln!(

@@ -116,6 +116,25 @@ fn result(
         }}],
         "partialFingerprints": {FINGERPRINT_KEY: print},
     });
+    if !d.related.is_empty() {
+        // The group's later mentions in the same section (§6.17).
+        let related: Vec<Value> = d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(n, span)| {
+                json!({
+                    "id": n + 1,
+                    "physicalLocation": {
+                        "artifactLocation": uri.clone(),
+                        "region": positions.region(file, span.start, span.end),
+                    },
+                    "message": {"text": file.text.get(span.clone()).unwrap_or_default()},
+                })
+            })
+            .collect();
+        result["relatedLocations"] = json!(related);
+    }
     if let Some(fix) = &d.fix {
         let replacements: Vec<Value> = fix
             .edits

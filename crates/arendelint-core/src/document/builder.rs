@@ -92,10 +92,13 @@ impl<'t, 'd> Builder<'t, 'd> {
 
     fn flush(&mut self) {
         if let Some(range) = self.pending.take() {
+            let data = self.data;
+            let joins = |w: &str| data.joins_split_word(w);
             let tokenizer = Tokenizer {
                 text: self.text,
                 join_hyphens: true,
-                joiners: &self.data.compound_joiners,
+                joiners: &data.compound_joiners,
+                joins_split_word: &joins,
             };
             tokenizer.run(range, &mut self.tokens, &mut self.norm);
         }

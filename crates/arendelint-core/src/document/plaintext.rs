@@ -205,6 +205,7 @@ fn joins_into_heading(b: &Builder, lines: &mut [Line], i: usize) -> bool {
 
 /// `Label: text` where the label names a section.
 fn opens_with_label(b: &Builder, line: &str) -> bool {
+    let line = &*b.data.join_split_words(line);
     let Some((label, rest)) = line.split_once(':') else {
         return false;
     };
@@ -217,6 +218,7 @@ fn opens_with_label(b: &Builder, line: &str) -> bool {
 /// A line of known section vocabulary by itself (`Bakgrund`, `Jämställdhet:`).
 fn is_known_heading(b: &Builder, line: &str) -> bool {
     let data = b.data;
+    let line = data.join_split_words(line);
     let t = line.trim_end_matches(':').trim().to_lowercase();
     if t.contains(':') {
         // "Jämställdhet: Ej aktuellt" is a labelled paragraph, not a heading.

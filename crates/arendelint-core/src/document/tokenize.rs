@@ -31,6 +31,9 @@ pub(super) struct Tokenizer<'a> {
     pub join_hyphens: bool,
     /// Words after a line-end hyphen that make it half a compound (och, eller, samt).
     pub joiners: &'a HashSet<String>,
+    /// Whether a word broken as `patien- terna` inside a line is joined (§6.19):
+    /// only when the joined word is one the rules look for.
+    pub joins_split_word: &'a dyn Fn(&str) -> bool,
 }
 
 impl Tokenizer<'_> {
@@ -77,6 +80,7 @@ impl Tokenizer<'_> {
     /// A word from `start`; returns its end.
     fn word(&self, start: usize, end: usize, norm: &mut String) -> usize {
         let text = self.text;
+        let norm_start = norm.len();
         let mut i = start;
         loop {
             // Letters.
@@ -134,6 +138,21 @@ impl Tokenizer<'_> {
                         && !self.joiners.contains(&next_word);
                     if joinable {
                         i += rest.len() - after_ws.len();
+                    } else {
+                        return i;
+                    }
+                }
+                // A hyphen-space break inside a line: "jäm- ställdhet" (§6.19).
+                (Some('-'), Some(' ')) if self.join_hyphens => {
+                    let after = &rest[2..];
+                    let next_word: String =
+                        after.chars().take_while(|c| c.is_alphabetic()).collect();
+                    let joined = format!("{}{}", &norm[norm_start..], next_word.to_lowercase());
+                    let joinable = next_word.chars().next().is_some_and(char::is_lowercase)
+                        && !self.joiners.contains(&next_word)
+                        && (self.joins_split_word)(&joined);
+                    if joinable {
+                        i += 2;
                     } else {
                         return i;
                     }
@@ -197,10 +216,12 @@ mod tests {
 
     fn toks(text: &str, join: bool) -> Vec<(String, TokKind)> {
         let joiners: HashSet<String> = ["och".to_string()].into_iter().collect();
+        let vocabulary = |w: &str| w == "jämställdhet" || w == "patienterna";
         let t = Tokenizer {
             text,
             join_hyphens: join,
             joiners: &joiners,
+            joins_split_word: &vocabulary,
         };
         let mut tokens = Vec::new();
         let mut norm = String::new();

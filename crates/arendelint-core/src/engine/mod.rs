@@ -2,6 +2,7 @@
 //! then apply suppressions and severities.
 
 mod age;
+mod closing;
 mod figures;
 mod sections;
 mod suppression;

@@ -245,15 +245,10 @@ fn question_list(data: &RuleData, eol: &str) -> String {
 /// (*Beslutet skickas till*, *Bilagor*, …) or at the end.
 fn missing_section(doc: &Document, data: &RuleData, scope: &Scope) -> Finding {
     let eol = line_ending(doc.text);
-    let closing = doc.headings[scope.headings.clone()].iter().find(|h| {
-        h.kind != HeadingKind::Label && {
-            let t = h.text.trim_end_matches([':', '.']).trim();
-            data.closing_headings.iter().any(|c| t == c)
-        }
-    });
+    let closing = super::closing::find(doc, data, scope);
     let level = closing
-        .filter(|h| h.kind == HeadingKind::Markdown)
-        .map(|h| h.level)
+        .as_ref()
+        .and_then(|c| c.level)
         .or_else(|| {
             doc.headings
                 .iter()
@@ -269,10 +264,7 @@ fn missing_section(doc: &Document, data: &RuleData, scope: &Scope) -> Finding {
     let body = question_list(data, eol);
     let section = format!("{heading_line}{eol}{eol}{body}");
     let edit = match closing {
-        Some(h) => {
-            let line_start = doc.text[..h.span.start].rfind('\n').map_or(0, |i| i + 1);
-            Edit::insert(line_start, format!("{section}{eol}"))
-        }
+        Some(block) => Edit::insert(block.start, format!("{section}{eol}")),
         None => {
             let before = &doc.text[..scope.bytes.end];
             let lead = if before.ends_with(&format!("{eol}{eol}")) {

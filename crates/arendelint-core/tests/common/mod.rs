@@ -42,3 +42,21 @@ pub fn findings(rule: &str, body: &str) -> Vec<String> {
         .map(|d| d[rule.len() + 1..].to_string())
         .collect()
 }
+
+/// JAM003 findings of a snippet as `finding [related, …]` (§6.17), so that
+/// assertions show which mentions became related locations.
+pub fn grouped(body: &str) -> Vec<String> {
+    let text = case(body);
+    lint(&text)
+        .iter()
+        .filter(|d| d.rule.code() == "JAM003")
+        .map(|d| {
+            let related: Vec<&str> = d.related.iter().map(|r| &text[r.clone()]).collect();
+            if related.is_empty() {
+                text[d.span.clone()].to_string()
+            } else {
+                format!("{} [{}]", &text[d.span.clone()], related.join(", "))
+            }
+        })
+        .collect()
+}
