@@ -151,3 +151,38 @@ fn tables() {
     assert!(findings("JAM004", body_cells).is_empty());
     assert!(findings("JAM003", body_cells).is_empty());
 }
+
+// ---- §6.18: the size of a place ------------------------------------------------
+
+#[test]
+fn the_size_of_a_place_is_not_a_figure_about_people() {
+    for body in [
+        "Stödet går till kommuner med över 100 000 invånare.",
+        "Det är en ort på 3 000 invånare.",
+        "Tätorter med fler än 200 invånare får en busshållplats.",
+        "Glesbygdskommuner med färre än 8 000 medborgare får bidrag.",
+        "Byn om cirka 40 invånare har ingen affär.",
+        "En stadsdel med ca. 12 000 invånare.",
+    ] {
+        assert!(findings("JAM004", body).is_empty(), "JAM004 on {body}");
+        assert!(findings("JAM003", body).is_empty(), "JAM003 on {body}");
+    }
+}
+
+#[test]
+fn people_counted_near_a_place_are_still_counts() {
+    // Not after a place word and med/på/om: a count about people.
+    assert_eq!(
+        findings("JAM004", "Kommunen har 45 000 invånare."),
+        ["45 000 invånare"]
+    );
+    assert_eq!(
+        findings("JAM004", "Kommunen nådde 300 invånare med utskicket."),
+        ["300 invånare"]
+    );
+    // Only invånare and medborgare give the size of a place.
+    assert_eq!(
+        findings("JAM004", "En skola med 300 elever."),
+        ["300 elever"]
+    );
+}

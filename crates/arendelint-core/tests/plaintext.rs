@@ -92,3 +92,20 @@ fn numbered_section_headings() {
         ["JAM003 alla resenärer", "JAM002 2. Jämställdhet"]
     );
 }
+
+#[test]
+fn hyphen_space_breaks_in_a_heading_and_in_body_text() {
+    // PDF text: "jäm- ställdhet" inside a line, in the heading and in the body.
+    let text = "Ärende om simhallen\n\nBakgrund\n\nSimhallen byggs om för patien- terna och besökarna.\n\nKonsekvenser för jäm- ställdhet\n\nFörslaget bedöms inte påverka jämställdheten.\n";
+    assert_eq!(
+        lint_txt(text),
+        [
+            "JAM003 patien- terna",
+            "JAM003 besökarna",
+            "JAM002 Konsekvenser för jäm- ställdhet"
+        ]
+    );
+    // Without the join, the heading is not a gender section: JAM001 fires.
+    let other = text.replace("jäm- ställdhet", "jäm ställdhet");
+    assert!(lint_txt(&other).iter().any(|d| d.starts_with("JAM001")));
+}

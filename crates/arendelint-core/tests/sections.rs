@@ -233,3 +233,45 @@ fn every_gender_section_is_checked() {
     let labelled = "# Ärende\n\n## Konsekvensanalys\n\nEkonomi: Inom ram.\n\nJämställdhet: Ej aktuellt.\n\nMiljö: Ingen påverkan.\n";
     assert_eq!(rules_of(labelled), ["JAM002 Jämställdhet:"]);
 }
+
+/// Where JAM001's fix puts the skeleton: the text right after the insertion.
+fn skeleton_followed_by(text: &str) -> String {
+    let diags = lint(text);
+    let Some(edit) = diags
+        .iter()
+        .find(|d| d.rule.code() == "JAM001")
+        .and_then(|d| d.fix.as_ref())
+        .map(|f| f.edits[0].clone())
+    else {
+        return "no JAM001 fix".into();
+    };
+    text[edit.range.start..].lines().next().unwrap_or("<end>").to_string()
+}
+
+#[test]
+fn jam001_skeleton_goes_before_every_closing_form_of_v3() {
+    for closing in [
+        "## Beslutet ska skickas till",
+        "## Beslut sänds till",
+        "## Beslutet expedieras till",
+        "**Expedieras till**",
+        "## Sändlista",
+        "## Bilagor",
+        "### Bilaga",
+    ] {
+        let text = format!("# Ärende\n\n## Bakgrund\n\nText.\n\n{closing}\n\nNämnden\n");
+        assert_eq!(skeleton_followed_by(&text), closing, "{closing}");
+    }
+    // A closing line of body text ("Beslutet skickas till: …") after the last heading.
+    let text = "# Ärende\n\n## Bakgrund\n\nText.\n\nBeslutet skickas till: Socialnämnden\n";
+    assert_eq!(skeleton_followed_by(text), "Beslutet skickas till: Socialnämnden");
+    // A signature: a name and a role at the end.
+    let text = "# Ärende\n\n## Bakgrund\n\nText om förslaget.\n\nAnna Andersson\nFörvaltningschef\n";
+    assert_eq!(skeleton_followed_by(text), "Anna Andersson");
+    // Short closing lines without a role are not a signature: at the end.
+    let text = "# Ärende\n\n## Bakgrund\n\nText om förslaget.\n\nAnna Andersson\n";
+    assert_eq!(skeleton_followed_by(text), "<end>");
+    // "Bilaga 1" in the list of documents at the top is not the closing block.
+    let text = "# Ärende\n\nBilaga: karta\n\n## Bakgrund\n\nText om förslaget.\n";
+    assert_eq!(skeleton_followed_by(text), "<end>");
+}
