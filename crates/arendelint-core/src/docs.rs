@@ -177,7 +177,7 @@ mod tests {
                 assert!(text.starts_with(&title), "{} {lang:?}: title", meta.code);
                 let lines = text.lines().count();
                 assert!(
-                    (40..=90).contains(&lines),
+                    (40..=120).contains(&lines),
                     "{} {lang:?}: {lines} lines",
                     meta.code
                 );
