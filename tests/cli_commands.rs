@@ -121,3 +121,52 @@ fn usage_errors_exit_2() {
     assert_eq!(ws.run(&["check", "--lang", "de"]).code, 2);
     assert_eq!(ws.run(&["kontrollera"]).code, 2);
 }
+
+#[test]
+fn stats_count_findings_and_related_mentions_per_rule() {
+    let ws = Workspace::new();
+    ws.write(
+        "a.md",
+        "# Ärende\n\n## Bakgrund\n\nEleverna väntar. Eleverna klagar. Alla elever svarar.\n\nBadet hade 4 500 besökare.\n",
+    );
+    let run = ws.run(&["check", "--stats", "--quiet", "a.md"]);
+    let stats: Vec<&str> = run.stdout.lines().rev().take(5).collect();
+    assert_eq!(
+        stats.into_iter().rev().collect::<Vec<_>>(),
+        [
+            "regel   namn                             fynd relaterade",
+            "JAM001  missing-gender-section              1          –",
+            "JAM003  ungendered-target-group             1          2",
+            "JAM004  non-disaggregated-statistics        1          –",
+            "1 ärende, 1 målgrupp utan kön (3 omnämnanden)",
+        ]
+    );
+    // With a machine format the statistics go to stderr; stdout stays JSON.
+    let run = ws.run(&[
+        "--lang", "en", "check", "--stats", "--format", "json", "a.md",
+    ]);
+    assert!(serde_json::from_str::<serde_json::Value>(&run.stdout).is_ok());
+    assert_eq!(
+        run.stderr.lines().last(),
+        Some("1 case, 1 target group not gendered (3 mentions)")
+    );
+}
+
+#[test]
+fn explain_jam003_states_the_group_rule() {
+    let ws = Workspace::new();
+    let sv = ws.run(&["explain", "JAM003"]);
+    assert!(
+        sv.stdout
+            .contains("Det första omnämnandet i ett avsnitt räcker när det\nanger kön."),
+        "{}",
+        sv.stdout
+    );
+    let en = ws.run(&["--lang", "en", "explain", "JAM003"]);
+    assert!(
+        en.stdout
+            .contains("The first mention in a section is enough once it names\nthe sexes."),
+        "{}",
+        en.stdout
+    );
+}

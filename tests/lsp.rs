@@ -729,3 +729,76 @@ fn a_burst_of_edits_publishes_in_version_order_ending_with_the_newest() {
     );
     server.shutdown_and_exit();
 }
+
+#[test]
+fn related_mentions_are_related_information_and_one_quick_fix_clears_them() {
+    let mut server = Server::start();
+    server.initialize(json!({}), Value::Null);
+    let uri = "file:///nonexistent-arendelint-test/grupp.md";
+    // Line 4: the finding; lines 6 and 8: the same group again in the section.
+    let text = format!(
+        "# Ny vårdcentral\n\n## Bakgrund\n\n{LINE}\n\nÖppettiderna passar patienterna.\n\nÄven Åsas patienter 😀 får svar.\n"
+    );
+    server.open(uri, "markdown", &text);
+    let diagnostics = server.diagnostics_for(uri, 1);
+    let jam003: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "JAM003")
+        .collect();
+    assert_eq!(jam003.len(), 1, "{diagnostics:#?}");
+    let related = jam003[0]["relatedInformation"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let places: Vec<(Value, Value)> = related
+        .iter()
+        .map(|r| (r["location"]["uri"].clone(), r["location"]["range"].clone()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (json!(uri), range(6, 20, 6, 31)),
+            // After "Åsas" (UTF-16 counts Å as one unit).
+            (json!(uri), range(8, 10, 8, 19)),
+        ]
+    );
+    assert!(related[0]["message"]
+        .as_str()
+        .is_some_and(|m| m.starts_with("Samma målgrupp igen")));
+
+    // The hover states the group rule.
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": jam003[0]["range"]["start"]}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        value.contains("Det första omnämnandet i avsnittet räcker när det anger kön.")
+            && value.contains("Gruppen nämns 2 gånger till i avsnittet utan kön"),
+        "{value}"
+    );
+
+    // The quick fix on the first mention settles the whole section.
+    let actions = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": jam003[0]["range"],
+               "context": {"diagnostics": [jam003[0]]}}),
+    );
+    let actions = actions.as_array().cloned().unwrap_or_default();
+    let fix = actions
+        .iter()
+        .find(|a| a["kind"] == "quickfix" && a["isPreferred"] == true)
+        .unwrap_or_else(|| panic!("no JAM003 fix in {actions:#?}"));
+    assert!(fix["title"]
+        .as_str()
+        .is_some_and(|t| t.contains("gäller hela avsnittet")));
+    let fixed = apply(&text, &action_edits(fix, uri), Enc::Utf16);
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"text": fixed}]}),
+    );
+    let after = server.diagnostics_for(uri, 2);
+    assert!(after.iter().all(|d| d["code"] != "JAM003"), "{after:#?}");
+    server.shutdown_and_exit();
+}

@@ -110,6 +110,14 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub agenda: bool,
 
+    /// After the report, print per rule the number of findings and, for JAM003,
+    /// of related mentions (later mentions of the same target group in the same
+    /// section), with a line such as "12 ärenden, 31 målgrupper utan kön (94
+    /// omnämnanden)". On stdout after the human format, else on stderr so that
+    /// machine-readable output stays valid.
+    #[arg(long)]
+    pub stats: bool,
+
     /// Write the report to FILE instead of stdout (any format). The file is
     /// replaced atomically: it is never left half-written.
     #[arg(long, short, value_name = "FILE")]

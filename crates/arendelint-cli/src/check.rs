@@ -100,6 +100,14 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
     } else {
         terminal.print_plain(&rendered.text);
     }
+    if args.stats {
+        let stats = output::stats::render(&report, texts);
+        if args.format == CheckFormat::Human && args.output.is_none() {
+            terminal.print_plain(&stats);
+        } else {
+            eprint!("{stats}");
+        }
+    }
     for notice in &notices {
         terminal.notice(notice);
     }

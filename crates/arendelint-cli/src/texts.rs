@@ -64,6 +64,40 @@ impl Texts {
         }
     }
 
+    /// Column headers of `--stats`.
+    pub fn stats_headers(&self) -> [&'static str; 4] {
+        match self.lang {
+            Lang::Sv => ["regel", "namn", "fynd", "relaterade"],
+            Lang::En => ["rule", "name", "findings", "related"],
+        }
+    }
+
+    /// The closing line of `--stats`: "12 ärenden, 31 målgrupper utan kön (94 omnämnanden)".
+    pub fn stats_line(&self, cases: usize, groups: usize, mentions: usize) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "{cases} {}, {groups} {} utan kön ({mentions} {})",
+                if cases == 1 { "ärende" } else { "ärenden" },
+                if groups == 1 {
+                    "målgrupp"
+                } else {
+                    "målgrupper"
+                },
+                if mentions == 1 {
+                    "omnämnande"
+                } else {
+                    "omnämnanden"
+                },
+            ),
+            Lang::En => format!(
+                "{cases} {}, {groups} target {} not gendered ({mentions} {})",
+                if cases == 1 { "case" } else { "cases" },
+                if groups == 1 { "group" } else { "groups" },
+                if mentions == 1 { "mention" } else { "mentions" },
+            ),
+        }
+    }
+
     pub fn note_label(&self) -> &'static str {
         self.pick("not", "note")
     }

@@ -245,7 +245,11 @@ fn skeleton_followed_by(text: &str) -> String {
     else {
         return "no JAM001 fix".into();
     };
-    text[edit.range.start..].lines().next().unwrap_or("<end>").to_string()
+    text[edit.range.start..]
+        .lines()
+        .next()
+        .unwrap_or("<end>")
+        .to_string()
 }
 
 #[test]
@@ -264,9 +268,13 @@ fn jam001_skeleton_goes_before_every_closing_form_of_v3() {
     }
     // A closing line of body text ("Beslutet skickas till: …") after the last heading.
     let text = "# Ärende\n\n## Bakgrund\n\nText.\n\nBeslutet skickas till: Socialnämnden\n";
-    assert_eq!(skeleton_followed_by(text), "Beslutet skickas till: Socialnämnden");
+    assert_eq!(
+        skeleton_followed_by(text),
+        "Beslutet skickas till: Socialnämnden"
+    );
     // A signature: a name and a role at the end.
-    let text = "# Ärende\n\n## Bakgrund\n\nText om förslaget.\n\nAnna Andersson\nFörvaltningschef\n";
+    let text =
+        "# Ärende\n\n## Bakgrund\n\nText om förslaget.\n\nAnna Andersson\nFörvaltningschef\n";
     assert_eq!(skeleton_followed_by(text), "Anna Andersson");
     // Short closing lines without a role are not a signature: at the end.
     let text = "# Ärende\n\n## Bakgrund\n\nText om förslaget.\n\nAnna Andersson\n";

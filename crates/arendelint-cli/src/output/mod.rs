@@ -14,6 +14,7 @@ mod json;
 mod junit;
 mod markdown;
 mod sarif;
+pub mod stats;
 
 use crate::args::CheckFormat;
 use crate::report::Report;
