@@ -27,7 +27,7 @@ fn explain_unknown_rule_lists_the_valid_ones() {
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
-        "arendelint: fel: okänd regel `JAM099`; giltiga regler: JAM001, JAM002, JAM003, JAM004, JAM005, JAM006, JAM007, ARL001\n"
+        "arendelint: fel: okänd regel `JAM099`; giltiga regler: JAM001, JAM002, JAM003, JAM004, JAM005, JAM006, JAM007, ARL001, ARL002\n"
     );
 }
 
@@ -52,7 +52,7 @@ fn rules_show_the_effective_severity_under_the_config() {
     assert_eq!(run.code, 0);
     let rules = run.json();
     let rules = rules.as_array().unwrap();
-    assert_eq!(rules.len(), 8);
+    assert_eq!(rules.len(), 9);
     let find = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap().clone();
     assert_eq!(
         find("JAM007"),

@@ -67,7 +67,10 @@ fn sarif_driver_describes_every_rule() {
     let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
     assert_eq!(
         ids,
-        ["JAM001", "JAM002", "JAM003", "JAM004", "JAM005", "JAM006", "JAM007", "ARL001"]
+        [
+            "JAM001", "JAM002", "JAM003", "JAM004", "JAM005", "JAM006", "JAM007", "ARL001",
+            "ARL002"
+        ]
     );
     let jam003 = &rules[2];
     assert_eq!(jam003["name"], "ungendered-target-group");
@@ -83,7 +86,10 @@ fn sarif_driver_describes_every_rule() {
         .as_str()
         .is_some_and(|t| t.starts_with("A target group is named")));
     let full = jam003["fullDescription"]["text"].as_str().unwrap_or("");
-    assert!(full.starts_with("Reports each occurrence"), "{full}");
+    assert!(
+        full.starts_with("Reports the **first** occurrence in each section"),
+        "{full}"
+    );
     // The help is the `explain` text.
     let explain = ws.run(&["explain", "--lang", "en", "JAM003"]).stdout;
     let help = jam003["help"]["markdown"].as_str().unwrap_or("");
@@ -182,7 +188,7 @@ fn formats_without_findings() {
     assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
     let junit = ws.run(&["check", "--format", "junit", "tom.md"]);
     assert!(
-        junit.stdout.contains("tests=\"8\" failures=\"0\""),
+        junit.stdout.contains("tests=\"9\" failures=\"0\""),
         "{}",
         junit.stdout
     );

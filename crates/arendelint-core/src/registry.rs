@@ -15,6 +15,8 @@ pub enum Rule {
     Jam007,
     /// A suppression comment names a rule that does not exist.
     Arl001,
+    /// The document has more findings than are reported (the cap per document).
+    Arl002,
 }
 
 /// Where a rule looks.
@@ -103,6 +105,13 @@ pub const RULES: &[RuleMeta] = &[
         "unknown-rule-in-suppression",
         Some(Severity::Warning),
         Level::Span,
+    ),
+    meta(
+        Rule::Arl002,
+        "ARL002",
+        "too-many-findings",
+        Some(Severity::Info),
+        Level::Document,
     ),
 ];
 

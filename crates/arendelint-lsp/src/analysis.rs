@@ -118,6 +118,7 @@ mod tests {
             text: Arc::new(text.to_string()),
             index: Arc::new(LineIndex::new(text)),
             version: 7,
+            revision: 1,
         }
     }
 

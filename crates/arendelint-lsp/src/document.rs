@@ -2,6 +2,7 @@
 
 use crate::position::{self, Encoding};
 use arendelint_core::{LineIndex, SourceKind};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
@@ -12,6 +13,23 @@ pub struct Snapshot {
     pub text: Arc<String>,
     pub index: Arc<LineIndex>,
     pub version: i32,
+    /// Unique per text: a new number for every change, so that a client that
+    /// reuses a version number (v1 → v2 → v1 with other text) never gets the
+    /// analysis of the old text. Caches are keyed by this, not by `version`.
+    pub revision: u64,
+}
+
+impl Snapshot {
+    /// Whether both are the same text (not merely the same version number).
+    pub fn same(&self, other: &Snapshot) -> bool {
+        self.revision == other.revision
+    }
+}
+
+/// The next snapshot revision; process-wide, so revisions never repeat.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 #[derive(Debug)]
@@ -31,6 +49,7 @@ impl Document {
                 index: Arc::new(LineIndex::new(&text)),
                 text: Arc::new(text),
                 version,
+                revision: next_revision(),
             },
             kind,
         }
@@ -58,6 +77,7 @@ impl Document {
             snap.index = Arc::new(LineIndex::new(text));
         }
         snap.version = version;
+        snap.revision = next_revision();
     }
 }
 

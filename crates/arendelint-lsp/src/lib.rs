@@ -22,8 +22,9 @@ mod transport;
 
 pub use analysis::MAX_DOCUMENT_BYTES;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, BufReader};
 use tower_lsp::{LspService, Server};
 
@@ -68,17 +69,39 @@ where
     let (server_in, client_feed) = tokio::io::duplex(1 << 16);
     let (server_out, server_drain) = tokio::io::duplex(1 << 16);
     let (replies, queue) = transport::queue();
+    let written = Arc::new(AtomicU64::new(0));
     let session = async {
         tokio::join!(
             transport::from_client(BufReader::new(input), client_feed, replies.clone()),
             transport::from_server(BufReader::new(server_drain), replies),
-            transport::to_client(output, queue),
+            transport::to_client(output, queue, written.clone()),
             Server::new(server_in, server_out, socket).serve(service),
         )
     };
+    tokio::pin!(session);
     tokio::select! {
-        _ = session => {}
-        _ = exited => {}
+        _ = &mut session => {}
+        _ = exited => {
+            // Every handler before `exit` has finished; write the replies still
+            // on their way (e.g. to a `shutdown` sent right before `exit`).
+            drain(&mut session, &written).await;
+        }
     }
     shutdown.load(Ordering::SeqCst)
+}
+
+/// Drives the session until no frame has been written for a moment (the
+/// replies in flight are in memory and take microseconds), at most one second.
+async fn drain(session: &mut (impl std::future::Future + Unpin), written: &AtomicU64) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(1);
+    loop {
+        let before = written.load(Ordering::SeqCst);
+        tokio::select! {
+            _ = &mut *session => return,
+            _ = tokio::time::sleep(Duration::from_millis(30)) => {}
+        }
+        if written.load(Ordering::SeqCst) == before || tokio::time::Instant::now() >= deadline {
+            return;
+        }
+    }
 }

@@ -224,7 +224,9 @@ impl LanguageServer for Backend {
             match self.shared.analysis(&uri).await {
                 Some(a) => (
                     a.lsp_diagnostics(),
-                    Some(format!("{}.{}", a.generation, a.version())),
+                    // The revision, not the version: a reused version number
+                    // with other text must not be answered "unchanged".
+                    Some(format!("{}.{}", a.generation, a.snapshot.revision)),
                 ),
                 None => (Vec::new(), None),
             }

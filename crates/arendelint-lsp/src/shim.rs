@@ -4,20 +4,29 @@
 use futures::future::BoxFuture;
 use futures::FutureExt;
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 use tokio::sync::oneshot;
 use tower_lsp::jsonrpc::{Error, Request, Response};
 use tower_service::Service;
 
-/// Signals `exit` as soon as it arrives (tower-lsp notices it only when the
-/// next message is read, and a client may keep stdin open while waiting for the
-/// process to end), accepts `"params": null` on the parameterless `shutdown`
+/// Signals `exit` once every message before it has been handled (tower-lsp
+/// handles requests concurrently and notices `exit` only when the next message
+/// is read, while a client may keep stdin open waiting for the process to end;
+/// so `shutdown` sent right before `exit` is answered first), accepts `"params": null` on the parameterless `shutdown`
 /// and `exit`, which some clients send and tower-lsp rejects, and turns a
 /// panicking handler into an internal error instead of a dead server.
 pub struct Shim<S> {
     inner: S,
     exited: Option<oneshot::Sender<()>>,
+    /// Handlers started and not yet finished.
+    in_flight: Arc<AtomicUsize>,
 }
+
+/// How long `exit` waits for the handlers before it, at most.
+const EXIT_GRACE: Duration = Duration::from_secs(5);
 
 impl<S> Shim<S> {
     pub fn new(inner: S) -> (Shim<S>, oneshot::Receiver<()>) {
@@ -26,6 +35,7 @@ impl<S> Shim<S> {
             Shim {
                 inner,
                 exited: Some(tx),
+                in_flight: Arc::new(AtomicUsize::new(0)),
             },
             rx,
         )
@@ -54,11 +64,28 @@ where
         let future = self.inner.call(request);
         if is_exit {
             if let Some(tx) = self.exited.take() {
-                let _ = tx.send(());
+                let in_flight = self.in_flight.clone();
+                tokio::spawn(async move {
+                    let started = tokio::time::Instant::now();
+                    while in_flight.load(Ordering::SeqCst) > 0 && started.elapsed() < EXIT_GRACE {
+                        tokio::time::sleep(Duration::from_millis(2)).await;
+                    }
+                    let _ = tx.send(());
+                });
             }
+        }
+        let in_flight = self.in_flight.clone();
+        if !is_exit {
+            in_flight.fetch_add(1, Ordering::SeqCst);
         }
         AssertUnwindSafe(future)
             .catch_unwind()
+            .map(move |result| {
+                if !is_exit {
+                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                }
+                result
+            })
             .map(move |result| match result {
                 Ok(response) => response,
                 Err(_) => {

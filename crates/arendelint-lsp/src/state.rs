@@ -24,9 +24,9 @@ pub struct State {
     /// older generation are stale even if the text is not.
     pub generation: u64,
     pub session: Session,
-    /// The (version, generation) last pushed per document, so a document
-    /// queued twice for the same version is not pushed twice.
-    pub pushed: HashMap<Url, (i32, u64)>,
+    /// The (revision, generation) last pushed per document, so a document
+    /// queued twice for the same text is not pushed twice.
+    pub pushed: HashMap<Url, (u64, u64)>,
 }
 
 pub struct Shared {
@@ -69,7 +69,7 @@ impl Shared {
             let kind = doc.kind?;
             let snapshot = doc.snapshot.clone();
             if let Some(a) = st.analyses.get(uri) {
-                if a.version() == snapshot.version && a.generation == st.generation {
+                if a.snapshot.same(&snapshot) && a.generation == st.generation {
                     return Some(a.clone());
                 }
             }
@@ -104,7 +104,10 @@ impl Shared {
         let previous_problem = {
             let mut st = self.lock();
             let current = st.generation == generation
-                && st.docs.get(uri).map(|d| d.snapshot.version) == Some(analysis.version());
+                && st
+                    .docs
+                    .get(uri)
+                    .is_some_and(|d| d.snapshot.same(&analysis.snapshot));
             if !current {
                 return Some(analysis);
             }
@@ -144,8 +147,11 @@ impl Shared {
                 };
                 let fresh = {
                     let mut st = self.lock();
-                    let key = (analysis.version(), analysis.generation);
-                    let current = st.docs.get(uri).map(|d| d.snapshot.version) == Some(key.0)
+                    let key = (analysis.snapshot.revision, analysis.generation);
+                    let current = st
+                        .docs
+                        .get(uri)
+                        .is_some_and(|d| d.snapshot.same(&analysis.snapshot))
                         && st.generation == key.1;
                     current && st.pushed.insert(uri.clone(), key) != Some(key)
                 };

@@ -4,13 +4,17 @@
 //! JSON-RPC error and never reaches tower-lsp.
 
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use tokio::io::{
     AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream,
 };
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tower_lsp::jsonrpc::{Request, Response};
 
-/// Larger bodies are discarded (and answered with an error) instead of buffered.
+/// Larger bodies from the client are discarded (and answered with an error)
+/// instead of buffered. The server's own output has no such limit: its size is
+/// bounded by the diagnostics cap per document instead.
 const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
 
 pub enum Frame {
@@ -19,8 +23,17 @@ pub enum Frame {
     Unusable(&'static str),
 }
 
-/// Reads one `Content-Length`-framed message; `None` at the end of the input.
+/// Reads one `Content-Length`-framed message from the client; `None` at the
+/// end of the input.
 pub async fn read_frame<R: AsyncBufRead + Unpin>(input: &mut R) -> std::io::Result<Option<Frame>> {
+    read_frame_limited(input, MAX_BODY_BYTES).await
+}
+
+/// Reads one frame whose body may be at most `limit` bytes.
+async fn read_frame_limited<R: AsyncBufRead + Unpin>(
+    input: &mut R,
+    limit: usize,
+) -> std::io::Result<Option<Frame>> {
     let mut length = None;
     let mut saw_header = false;
     loop {
@@ -48,7 +61,7 @@ pub async fn read_frame<R: AsyncBufRead + Unpin>(input: &mut R) -> std::io::Resu
             "missing or invalid Content-Length header",
         )));
     };
-    if length > MAX_BODY_BYTES {
+    if length > limit {
         tokio::io::copy(&mut input.take(length as u64), &mut tokio::io::sink()).await?;
         return Ok(Some(Frame::Unusable("message too large")));
     }
@@ -117,19 +130,30 @@ pub async fn from_server<R: AsyncBufRead + Unpin>(
     mut output: R,
     replies: UnboundedSender<Vec<u8>>,
 ) {
-    while let Ok(Some(Frame::Body(body))) = read_frame(&mut output).await {
+    // tower-lsp's own frames: trusted, so no size limit (a large diagnostics
+    // reply must reach the client, not silence the server).
+    while let Ok(Some(frame)) = read_frame_limited(&mut output, usize::MAX).await {
+        let Frame::Body(body) = frame else {
+            continue;
+        };
         if replies.send(body).is_err() {
             break;
         }
     }
 }
 
-/// Writes whole frames from both sources, so they never interleave.
-pub async fn to_client<W: AsyncWrite + Unpin>(mut out: W, mut queue: UnboundedReceiver<Vec<u8>>) {
+/// Writes whole frames from both sources, so they never interleave; counts
+/// the frames written in `written`.
+pub async fn to_client<W: AsyncWrite + Unpin>(
+    mut out: W,
+    mut queue: UnboundedReceiver<Vec<u8>>,
+    written: Arc<AtomicU64>,
+) {
     while let Some(body) = queue.recv().await {
         if out.write_all(&encode(&body)).await.is_err() || out.flush().await.is_err() {
             break;
         }
+        written.fetch_add(1, Ordering::SeqCst);
     }
 }
 

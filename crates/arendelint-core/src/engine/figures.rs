@@ -3,7 +3,7 @@
 //! that JAM003 leaves alone (§6.1, §6.2, §6.14).
 
 use super::words::{group_form, is_gender_token, Facts};
-use super::Finding;
+use super::{Budget, Finding};
 use crate::config::SuggestionClass;
 use crate::document::{Ctx, Document, Scope, TokKind};
 use crate::registry::Rule;
@@ -31,7 +31,13 @@ struct Figure {
     percent: bool,
 }
 
-pub(crate) fn scan(doc: &Document, data: &RuleData, facts: &Facts, scope: &Scope) -> FigureScan {
+pub(crate) fn scan(
+    doc: &Document,
+    data: &RuleData,
+    facts: &Facts,
+    scope: &Scope,
+    budget: &mut Budget,
+) -> FigureScan {
     let mut out = FigureScan {
         findings: Vec::new(),
         counted: HashSet::default(),
@@ -48,7 +54,15 @@ pub(crate) fn scan(doc: &Document, data: &RuleData, facts: &Facts, scope: &Scope
                 findings: Vec::new(),
                 counted: HashSet::default(),
             };
-            sentence(facts, doc, data, s.tokens.clone(), true, &mut scratch);
+            sentence(
+                facts,
+                doc,
+                data,
+                s.tokens.clone(),
+                true,
+                budget,
+                &mut scratch,
+            );
             out.counted.extend(scratch.counted);
             continue;
         }
@@ -66,15 +80,28 @@ pub(crate) fn scan(doc: &Document, data: &RuleData, facts: &Facts, scope: &Scope
                     .matches_at(&words, 0, &|w| data.is_gender_word(w))
                     .is_some()
         });
-        sentence(facts, doc, data, s.tokens.clone(), broken_down, &mut out);
+        sentence(
+            facts,
+            doc,
+            data,
+            s.tokens.clone(),
+            broken_down,
+            budget,
+            &mut out,
+        );
     }
     for table in doc
         .tables
         .iter()
         .filter(|t| scope.bytes.contains(&t.header_span.start))
     {
+        if !budget.wanted(Rule::Jam004, &table.header_span) {
+            continue;
+        }
         if let Some(f) = table_finding(doc, data, table) {
-            out.findings.push(f);
+            if budget.admit(Rule::Jam004, &f.span) {
+                out.findings.push(f);
+            }
         }
     }
     out
@@ -86,9 +113,12 @@ fn sentence(
     data: &RuleData,
     range: Range<usize>,
     broken_down: bool,
+    budget: &mut Budget,
     out: &mut FigureScan,
 ) {
-    let mut found: Vec<(Range<usize>, Finding, u8)> = Vec::new();
+    // Candidates: (span, class, message key, priority). Messages are rendered
+    // only for the findings kept.
+    let mut found: Vec<(Range<usize>, SuggestionClass, &'static str, u8)> = Vec::new();
     let groups: Vec<usize> = range
         .clone()
         .filter(|&i| facts.group(i).is_some())
@@ -125,11 +155,7 @@ fn sentence(
         };
         out.counted.insert(g);
         let class = group_class(doc, data, g);
-        found.push((
-            span.clone(),
-            count_finding(doc, data, span, class, "JAM004-count"),
-            0,
-        ));
+        found.push((span, class, "JAM004-count", 0));
     }
 
     // (a) a count: a number, at most two words, a group word.
@@ -166,11 +192,7 @@ fn sentence(
         out.counted.insert(g);
         let span = doc.tokens[start_tok].start..doc.tokens[g].end;
         let class = group_class(doc, data, g);
-        found.push((
-            span.clone(),
-            count_finding(doc, data, span, class, "JAM004-count"),
-            1,
-        ));
+        found.push((span, class, "JAM004-count", 1));
     }
 
     // (b) a share in a sentence about people.
@@ -189,11 +211,7 @@ fn sentence(
             }
             let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
             let class = group_class(doc, data, groups[0]);
-            found.push((
-                span.clone(),
-                count_finding(doc, data, span, class, "JAM004-share"),
-                2,
-            ));
+            found.push((span, class, "JAM004-share", 2));
         }
     }
 
@@ -201,11 +219,11 @@ fn sentence(
         return;
     }
     // One finding per problem: (c) wins over an (a) or (b) it overlaps (§6.3).
-    found.sort_by_key(|(span, _, prio)| (*prio, span.start));
+    found.sort_by_key(|(span, _, _, prio)| (*prio, span.start));
     // Kept spans never overlap, so only the one starting last before a new
     // span's end can overlap it.
     let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
-    for (span, finding, _) in found {
+    for (span, class, key, _) in found {
         let overlaps = kept
             .range(..span.end)
             .next_back()
@@ -214,7 +232,10 @@ fn sentence(
             continue;
         }
         kept.insert(span.start, span.end);
-        out.findings.push(finding);
+        if budget.admit(Rule::Jam004, &span) {
+            out.findings
+                .push(count_finding(doc, data, span, class, key));
+        }
     }
 }
 

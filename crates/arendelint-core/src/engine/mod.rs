@@ -48,6 +48,46 @@ pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// At most this many span findings (JAM003, JAM004, ARL001) are reported per
+/// document (per file in agenda mode); beyond it ARL002 says how many were not
+/// shown. Memory is then bounded by the size of the text, not by the number of
+/// findings. Document and section findings are not capped: there are at most a
+/// few per heading.
+pub const MAX_FINDINGS: usize = 10_000;
+
+/// At most this many related locations are listed per finding (the message
+/// still counts them all).
+pub const MAX_RELATED: usize = 1_000;
+
+/// Decides, as findings are made, which are reported: the rule is on, the span
+/// is not suppressed, and the cap is not reached. Rules ask before they render
+/// a message, so findings over the cap cost nothing but a count.
+pub(crate) struct Budget<'a> {
+    left: usize,
+    dropped: usize,
+    reported: &'a dyn Fn(Rule, &Range<usize>) -> bool,
+}
+
+impl Budget<'_> {
+    /// Whether a finding of `rule` at `span` is on and not suppressed.
+    pub fn wanted(&self, rule: Rule, span: &Range<usize>) -> bool {
+        (self.reported)(rule, span)
+    }
+
+    /// Whether a finding of `rule` at `span` is reported; one over the cap is counted.
+    pub fn admit(&mut self, rule: Rule, span: &Range<usize>) -> bool {
+        if !self.wanted(rule, span) {
+            return false;
+        }
+        if self.left == 0 {
+            self.dropped += 1;
+            return false;
+        }
+        self.left -= 1;
+        true
+    }
+}
+
 /// A finding before severity and suppression are applied.
 #[derive(Debug, Clone)]
 pub(crate) struct Finding {
@@ -126,32 +166,51 @@ impl Linter {
         let mut findings: Vec<(Finding, Option<&String>)> = Vec::new();
         let mut problems = Vec::new();
         let suppressions = suppression::Suppressions::parse(doc, data, &mut problems);
+        let reported = |rule: Rule, span: &Range<usize>| {
+            self.enabled(rule) && !suppressions.is_suppressed(rule, span)
+        };
+        let mut budget = Budget {
+            left: MAX_FINDINGS,
+            dropped: 0,
+            reported: &reported,
+        };
         for (scope, case) in scopes {
-            let mut scoped = Vec::new();
             // JAM004 runs whatever its severity: its counted nouns silence JAM003 (§6.14).
-            let figures = figures::scan(doc, data, &facts, scope);
-            if self.enabled(Rule::Jam004) {
-                scoped.extend(figures.findings);
-            }
+            let figures = figures::scan(doc, data, &facts, scope, &mut budget);
+            let mut scoped = figures.findings;
             if self.enabled(Rule::Jam003) {
-                let mentions = target_groups::scan(doc, data, &facts, scope, &figures.counted);
-                // A suppressed mention takes no part in its group (§6.17).
-                let suppressed =
-                    |span: &Range<usize>| suppressions.is_suppressed(Rule::Jam003, span);
-                target_groups::group(doc, data, mentions, suppressed, &mut scoped);
+                target_groups::check(
+                    doc,
+                    data,
+                    &facts,
+                    scope,
+                    &figures.counted,
+                    &mut budget,
+                    &mut scoped,
+                );
             }
-            sections::check(doc, data, scope, &mut scoped);
+            // Document and section findings are at most a few per heading, so
+            // they are bounded by the text already: the cap never hides them.
+            let mut sectioned = Vec::new();
+            sections::check(doc, data, scope, &mut sectioned);
+            scoped.extend(
+                sectioned
+                    .into_iter()
+                    .filter(|f| budget.wanted(f.rule, &f.span)),
+            );
             findings.extend(scoped.into_iter().map(|f| (f, case.as_ref())));
         }
-        findings.extend(problems.into_iter().map(|f| (f, None)));
+        findings.extend(
+            problems
+                .into_iter()
+                .filter(|f| budget.admit(f.rule, &f.span))
+                .map(|f| (f, None)),
+        );
 
         let mut out: Vec<Diagnostic> = findings
             .into_iter()
             .filter_map(|(f, case)| {
                 let severity = self.config.severity(f.rule)?;
-                if suppressions.is_suppressed(f.rule, &f.span) {
-                    return None;
-                }
                 Some(Diagnostic {
                     rule: f.rule,
                     severity,
@@ -165,6 +224,25 @@ impl Linter {
             .collect();
         out.sort_by_key(|d| (d.span.start, d.rule, d.span.end));
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        if budget.dropped > 0 {
+            if let Some(severity) = self.config.severity(Rule::Arl002) {
+                if !suppressions.is_suppressed(Rule::Arl002, &(0..0)) {
+                    // Last, so that it is read after the findings it speaks of.
+                    let shown = out.len().to_string();
+                    let dropped = budget.dropped.to_string();
+                    out.push(Diagnostic {
+                        rule: Rule::Arl002,
+                        severity,
+                        message: data
+                            .message("ARL002", &[("shown", &shown), ("dropped", &dropped)]),
+                        span: 0..0,
+                        fix: None,
+                        case: None,
+                        related: Vec::new(),
+                    });
+                }
+            }
+        }
         out
     }
 

@@ -1,12 +1,12 @@
 //! JAM003 `ungendered-target-group`: group words and *alla* about people in
 //! sentences that name no sex, one finding per group and section (§6.17).
 //!
-//! The scan yields the mentions in document order; [`group`] turns them into
-//! findings once suppressions are known, since a suppressed mention takes no part.
+//! Mentions are grouped as they are found, so memory holds the findings and
+//! their related locations (at most [`MAX_RELATED`] each), never every mention.
 
 use super::age;
 use super::words::Facts;
-use super::Finding;
+use super::{Budget, Finding, MAX_RELATED};
 use crate::config::SuggestionClass;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Ctx, Document, Scope, TokKind};
@@ -31,17 +31,21 @@ pub(crate) struct Mention {
     pub gendered: bool,
 }
 
-/// The mentions of one scope, in document order.
-pub(crate) fn scan(
+/// Checks one scope: finds the mentions sentence by sentence and groups them
+/// as it goes (§6.17), so that only findings are kept, not every mention.
+pub(crate) fn check(
     doc: &Document,
     data: &RuleData,
     facts: &Facts,
     scope: &Scope,
     counted: &HashSet<usize>,
-) -> Vec<Mention> {
+    budget: &mut Budget,
+    out: &mut Vec<Finding>,
+) {
     let boundaries = region_boundaries(doc, scope);
     let mut region = 0;
-    let mut out = Vec::new();
+    let mut groups = Grouper::new(out.len());
+    let mut sentence_mentions = Vec::new();
     for si in scope.sentences.clone() {
         while boundaries.get(region).is_some_and(|&b| b <= si) {
             region += 1;
@@ -50,55 +54,83 @@ pub(crate) fn scan(
         if s.ctx != Ctx::Body {
             continue;
         }
-        let gendered = facts.gendered[si];
-        let first = out.len();
-        let mut i = s.tokens.start;
-        while i < s.tokens.end {
-            let next = i + 1;
-            let in_sentence = next < s.tokens.end;
-            if doc.tokens[i].kind == TokKind::Word && doc.token_norm(i) == "alla" {
-                if let Some(form) = facts.group(next).filter(|_| in_sentence) {
-                    if !counted.contains(&next) {
-                        out.push(mention(doc, i, next, form, region, gendered));
-                    }
-                    i = next + 1;
-                    continue;
-                }
-                let about_people = !in_sentence || {
-                    let t = &doc.tokens[next];
-                    match t.kind {
-                        TokKind::Word => data.alla_followers.contains(doc.norm(t)),
-                        TokKind::Punct(c) => data.alla_marks.contains(&c),
-                        _ => false,
-                    }
-                };
-                if about_people {
-                    out.push(Mention {
-                        group: GroupId::ALLA,
-                        region,
-                        span: doc.tokens[i].start..doc.tokens[i].end,
-                        class: SuggestionClass::Everyone,
-                        adult_class: SuggestionClass::Adults,
-                        gendered,
-                    });
-                }
-            } else if let Some(form) = facts.group(i) {
-                if !counted.contains(&i) {
-                    out.push(mention(doc, i, i, form, region, gendered));
-                }
-            }
-            i += 1;
+        sentence_mentions.clear();
+        mentions_in(
+            doc,
+            data,
+            facts,
+            si,
+            region,
+            counted,
+            &mut sentence_mentions,
+        );
+        if sentence_mentions.is_empty() {
+            continue;
         }
-        if !gendered && out.len() > first {
+        if !facts.gendered[si] {
             // The age the sentence gives its group decides the suggestion (§6.20).
             if let Some(said) = age::of_sentence(doc, data, s.tokens.clone()) {
-                for m in &mut out[first..] {
+                for m in &mut sentence_mentions {
                     m.class = age::adjust(m.class, m.adult_class, said);
                 }
             }
         }
+        for m in sentence_mentions.drain(..) {
+            groups.add(doc, data, m, budget, out);
+        }
     }
-    out
+    groups.finish(data, out);
+}
+
+/// The mentions of sentence `si`, in order.
+fn mentions_in(
+    doc: &Document,
+    data: &RuleData,
+    facts: &Facts,
+    si: usize,
+    region: usize,
+    counted: &HashSet<usize>,
+    out: &mut Vec<Mention>,
+) {
+    let s = &doc.sentences[si];
+    let gendered = facts.gendered[si];
+    let mut i = s.tokens.start;
+    while i < s.tokens.end {
+        let next = i + 1;
+        let in_sentence = next < s.tokens.end;
+        if doc.tokens[i].kind == TokKind::Word && doc.token_norm(i) == "alla" {
+            if let Some(form) = facts.group(next).filter(|_| in_sentence) {
+                if !counted.contains(&next) {
+                    out.push(mention(doc, i, next, form, region, gendered));
+                }
+                i = next + 1;
+                continue;
+            }
+            let about_people = !in_sentence || {
+                let t = &doc.tokens[next];
+                match t.kind {
+                    TokKind::Word => data.alla_followers.contains(doc.norm(t)),
+                    TokKind::Punct(c) => data.alla_marks.contains(&c),
+                    _ => false,
+                }
+            };
+            if about_people {
+                out.push(Mention {
+                    group: GroupId::ALLA,
+                    region,
+                    span: doc.tokens[i].start..doc.tokens[i].end,
+                    class: SuggestionClass::Everyone,
+                    adult_class: SuggestionClass::Adults,
+                    gendered,
+                });
+            }
+        } else if let Some(form) = facts.group(i) {
+            if !counted.contains(&i) {
+                out.push(mention(doc, i, i, form, region, gendered));
+            }
+        }
+        i += 1;
+    }
 }
 
 fn mention(
@@ -130,53 +162,97 @@ fn region_boundaries(doc: &Document, scope: &Scope) -> Vec<usize> {
     out
 }
 
+/// Where a group stands in the current section.
+#[derive(Clone, Copy)]
+enum State {
+    /// Its finding is `out[index]`.
+    Open(usize),
+    /// A gendered mention ended its findings here.
+    Closed,
+    /// Its finding was over the cap: later mentions are not counted again.
+    Dropped,
+}
+
 /// One finding per group and section: the first ungendered mention is the
 /// finding, later ones are its related locations, and a gendered mention ends
-/// the group's findings in that section. `suppressed` mentions take no part.
-pub(crate) fn group(
-    doc: &Document,
-    data: &RuleData,
-    mentions: Vec<Mention>,
-    suppressed: impl Fn(&Range<usize>) -> bool,
-    out: &mut Vec<Finding>,
-) {
-    #[derive(Clone, Copy)]
-    enum State {
-        Open(usize),
-        Closed,
+/// the group's findings in that section. Suppressed mentions take no part.
+struct Grouper {
+    region: usize,
+    states: HashMap<GroupId, State>,
+    /// The first finding of this scope in `out`.
+    first: usize,
+    /// Related mentions per finding (from `first` on), also those not listed.
+    related_total: Vec<usize>,
+}
+
+impl Grouper {
+    fn new(first: usize) -> Grouper {
+        Grouper {
+            region: usize::MAX,
+            states: HashMap::default(),
+            first,
+            related_total: Vec::new(),
+        }
     }
-    let mut region = usize::MAX;
-    let mut states: HashMap<GroupId, State> = HashMap::default();
-    for m in mentions {
-        if m.region != region {
-            region = m.region;
-            states.clear();
+
+    fn add(
+        &mut self,
+        doc: &Document,
+        data: &RuleData,
+        m: Mention,
+        budget: &mut Budget,
+        out: &mut Vec<Finding>,
+    ) {
+        if m.region != self.region {
+            self.region = m.region;
+            self.states.clear();
         }
         if m.gendered {
-            states.insert(m.group, State::Closed);
-            continue;
+            self.states.insert(m.group, State::Closed);
+            return;
         }
-        if suppressed(&m.span) {
-            continue;
+        if !budget.wanted(Rule::Jam003, &m.span) {
+            return;
         }
-        match states.get(&m.group) {
-            Some(State::Closed) => {}
+        match self.states.get(&m.group) {
+            Some(State::Closed | State::Dropped) => {}
             Some(&State::Open(index)) => {
                 if let Some(f) = out.get_mut(index) {
-                    f.related.push(m.span);
+                    if f.related.len() < MAX_RELATED {
+                        f.related.push(m.span);
+                    }
+                }
+                if let Some(total) = self.related_total.get_mut(index - self.first) {
+                    *total += 1;
                 }
             }
             None => {
-                states.insert(m.group, State::Open(out.len()));
-                out.push(finding(doc, data, m.span, m.class));
+                if budget.admit(Rule::Jam003, &m.span) {
+                    self.states.insert(m.group, State::Open(out.len()));
+                    // Findings of other rules may sit between: keep the count aligned.
+                    self.related_total.resize(out.len() - self.first, 0);
+                    out.push(finding(doc, data, m.span, m.class));
+                    self.related_total.push(0);
+                } else {
+                    self.states.insert(m.group, State::Dropped);
+                }
             }
         }
     }
-    for f in out.iter_mut().filter(|f| !f.related.is_empty()) {
-        let more = f.related.len().to_string();
-        f.message.push(' ');
-        f.message
-            .push_str(&data.message("JAM003-more", &[("count", &more)]));
+
+    /// Tells each finding's message how often its group came back.
+    fn finish(&self, data: &RuleData, out: &mut [Finding]) {
+        for (n, &total) in self.related_total.iter().enumerate() {
+            let Some(f) = out.get_mut(self.first + n) else {
+                continue;
+            };
+            if total > 0 && f.rule == Rule::Jam003 {
+                let more = total.to_string();
+                f.message.push(' ');
+                f.message
+                    .push_str(&data.message("JAM003-more", &[("count", &more)]));
+            }
+        }
     }
 }
 
