@@ -802,3 +802,106 @@ fn related_mentions_are_related_information_and_one_quick_fix_clears_them() {
     assert!(after.iter().all(|d| d["code"] != "JAM003"), "{after:#?}");
     server.shutdown_and_exit();
 }
+
+#[test]
+fn initialize_shutdown_exit_back_to_back_get_their_replies_and_exit_0() {
+    // Twenty times: the failure was a race, so once is not enough.
+    for round in 0..20 {
+        let mut server = Server::start();
+        let mut batch = Vec::new();
+        for msg in [
+            json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                   "params": {"processId": null, "rootUri": null, "capabilities": {}}}),
+            json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+            json!({"jsonrpc": "2.0", "method": "exit"}),
+        ] {
+            let body = msg.to_string();
+            batch.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes());
+        }
+        // One write: the three messages arrive together.
+        server.stdin.write_all(&batch).expect("write");
+        server.stdin.flush().expect("flush");
+        let init = server.wait_for(|m| m["id"] == 1);
+        assert!(
+            init["result"]["capabilities"].is_object(),
+            "round {round}: {init}"
+        );
+        let shutdown = server.wait_for(|m| m["id"] == 2);
+        assert!(
+            shutdown.get("result").is_some() && shutdown.get("error").is_none(),
+            "round {round}: {shutdown}"
+        );
+        let status = server.child.wait().expect("wait");
+        assert_eq!(status.code(), Some(0), "round {round}");
+    }
+}
+
+#[test]
+fn a_reused_version_number_with_new_text_is_analysed_afresh() {
+    let mut server = Server::start();
+    server.initialize(json!({}), Value::Null);
+    let uri = "file:///nonexistent-arendelint-test/version.md";
+    let first = "# Ärende\n\n## Bakgrund\n\nPatienterna väntar.\n";
+    server.open(uri, "markdown", first);
+    let v1 = server.diagnostics_for(uri, 1);
+    assert_eq!(by_code(&v1, "JAM003")["range"], range(4, 0, 4, 11));
+    let change = |server: &mut Server, version: i64, text: &str| {
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"text": text}]}),
+        );
+    };
+    change(&mut server, 2, "# Ärende\n\nInget här.\n");
+    server.diagnostics_for(uri, 2);
+    // Version 1 again, with other text: the finding moves.
+    let third = "# Ärende\n\n## Bakgrund\n\nI dag väntar besökarna och patienterna.\n";
+    change(&mut server, 1, third);
+    let again = server.diagnostics_for(uri, 1);
+    let jam003: Vec<Value> = again
+        .iter()
+        .filter(|d| d["code"] == "JAM003")
+        .map(|d| d["range"].clone())
+        .collect();
+    assert_eq!(jam003, [range(4, 13, 4, 22), range(4, 27, 4, 38)]);
+    // Fix-all is built from the current text, at the right offsets.
+    let actions = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(0, 0, 0, 0),
+               "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let fixed = apply(third, &action_edits(&actions[0], uri), Enc::Utf16);
+    assert_eq!(
+        fixed,
+        "# Ärende\n\n## Bakgrund\n\nI dag väntar besökarna (kvinnor och män) och patienterna (kvinnor och män).\n"
+    );
+    server.shutdown_and_exit();
+}
+
+#[test]
+fn a_document_with_200_000_findings_is_answered_and_the_server_goes_on() {
+    let mut server = Server::start();
+    server.initialize(json!({}), Value::Null);
+    let uri = "file:///nonexistent-arendelint-test/stor.md";
+    // ~2 MB, one figure about people per sentence: over 200,000 JAM004 findings.
+    let text = "# Ärende\n\n".to_string() + &"Hade 312 patienter. ".repeat(100_000);
+    assert!(text.len() < 2 * 1024 * 1024);
+    server.open(uri, "markdown", &text);
+    let diagnostics = server.diagnostics_for(uri, 1);
+    // The cap: 10,000 span findings, JAM001, and ARL002 counting the rest.
+    assert_eq!(diagnostics.len(), 10_002);
+    let last = diagnostics.last().cloned().unwrap_or_default();
+    assert_eq!(last["code"], "ARL002");
+    assert!(last["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("90000 till visas inte")));
+    // The next request is answered.
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 6}}),
+    );
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .is_some_and(|v| v.contains("JAM004")));
+    server.shutdown_and_exit();
+}

@@ -2,9 +2,10 @@
 //! from what clients expect: handler panics, `exit`, null params.
 
 use futures::future::BoxFuture;
+use futures::task::AtomicWaker;
 use futures::FutureExt;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -23,6 +24,16 @@ pub struct Shim<S> {
     exited: Option<oneshot::Sender<()>>,
     /// Handlers started and not yet finished.
     in_flight: Arc<AtomicUsize>,
+    /// An `initialize` is being handled: nothing else is taken until it is
+    /// done, so a `shutdown` sent right after it is not refused as "not
+    /// initialized" (tower-lsp decides that when the request is taken).
+    initializing: Arc<Initializing>,
+}
+
+#[derive(Default)]
+struct Initializing {
+    busy: AtomicBool,
+    waker: AtomicWaker,
 }
 
 /// How long `exit` waits for the handlers before it, at most.
@@ -36,6 +47,7 @@ impl<S> Shim<S> {
                 inner,
                 exited: Some(tx),
                 in_flight: Arc::new(AtomicUsize::new(0)),
+                initializing: Arc::new(Initializing::default()),
             },
             rx,
         )
@@ -53,6 +65,14 @@ where
     type Future = BoxFuture<'static, Result<Option<Response>, S::Error>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        let init = &self.initializing;
+        if init.busy.load(Ordering::SeqCst) {
+            init.waker.register(cx.waker());
+            // Checked again: it may have finished before the waker was stored.
+            if init.busy.load(Ordering::SeqCst) {
+                return Poll::Pending;
+            }
+        }
         self.inner.poll_ready(cx)
     }
 
@@ -61,8 +81,11 @@ where
         let is_exit = request.method() == "exit";
         let method = request.method().to_string();
         let id = request.id().cloned();
-        let future = self.inner.call(request);
         if is_exit {
+            // Not passed on: tower-lsp cancels every pending request when it
+            // sees `exit`, which would drop the reply to a `shutdown` (or even
+            // `initialize`) sent right before it. The session ends once the
+            // handlers before `exit` are done and their replies written.
             if let Some(tx) = self.exited.take() {
                 let in_flight = self.in_flight.clone();
                 tokio::spawn(async move {
@@ -73,16 +96,23 @@ where
                     let _ = tx.send(());
                 });
             }
+            return futures::future::ready(Ok(None)).boxed();
         }
+        let is_initialize = request.method() == "initialize";
+        if is_initialize {
+            self.initializing.busy.store(true, Ordering::SeqCst);
+        }
+        let future = self.inner.call(request);
+        let initializing = self.initializing.clone();
         let in_flight = self.in_flight.clone();
-        if !is_exit {
-            in_flight.fetch_add(1, Ordering::SeqCst);
-        }
+        in_flight.fetch_add(1, Ordering::SeqCst);
         AssertUnwindSafe(future)
             .catch_unwind()
             .map(move |result| {
-                if !is_exit {
-                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                if is_initialize {
+                    initializing.busy.store(false, Ordering::SeqCst);
+                    initializing.waker.wake();
                 }
                 result
             })
