@@ -118,6 +118,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub stats: bool,
 
+    /// Refuse, unread, documents (and standard input) larger than SIZE: a
+    /// number of bytes or with a unit, e.g. 500K, 64M, 1G. A decision document
+    /// is at most a few MB; the limit keeps a stray export or device from
+    /// filling memory.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_file_size: u64,
+
     /// Write the report to FILE instead of stdout (any format). The file is
     /// replaced atomically: it is never left half-written.
     #[arg(long, short, value_name = "FILE")]
@@ -182,4 +189,45 @@ pub enum FailOn {
     Info,
     /// Findings never make the exit code 1.
     Never,
+}
+
+/// `1024`, `500K`, `64M`, `1G` (binary units; `KB`, `MiB` and lower case too).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size: write e.g. 500K, 64M or 1G"))?;
+    let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("unknown unit in `{text}`: use K, M or G")),
+    };
+    let size = number
+        .checked_mul(scale)
+        .ok_or_else(|| format!("`{text}` is too large"))?;
+    if size == 0 {
+        return Err("the size must be above 0".into());
+    }
+    Ok(size)
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_with_and_without_units() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("500K"), Ok(500 * 1024));
+        assert_eq!(parse_size("64m"), Ok(64 << 20));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("12T").is_err());
+        assert!(parse_size("stor").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
 }

@@ -37,12 +37,16 @@ struct Entry {
 /// Why a baseline cannot be used.
 #[derive(Debug)]
 pub enum BaselineError {
-    Io(std::io::Error),
+    Read(arendelint_core::fs::ReadError),
     /// Not a baseline written by this version (the parser's message).
     Format(String),
 }
 
 type Key = (String, &'static str, String);
+
+/// Baselines larger than this are refused unread (one line per accepted
+/// finding: 64 MiB is several hundred thousand findings).
+pub const MAX_BASELINE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Accepted findings, counted per key.
 #[derive(Debug, Default)]
@@ -52,7 +56,8 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
-        let bytes = std::fs::read(path).map_err(BaselineError::Io)?;
+        let bytes = arendelint_core::fs::read_bytes(path, MAX_BASELINE_BYTES)
+            .map_err(BaselineError::Read)?;
         let file: BaselineFile =
             serde_json::from_slice(&bytes).map_err(|e| BaselineError::Format(e.to_string()))?;
         if file.version != FORMAT_VERSION || file.fingerprint != fingerprint::VERSION {

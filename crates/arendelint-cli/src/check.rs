@@ -20,7 +20,13 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
         (file.into_iter().collect(), problems)
     } else {
         let (jobs, problems) = inputs::collect(&args.paths, &mut resolver, texts);
-        let loader = crate::load::Loader::new(args.agenda, args.quiet, jobs.len(), terminal);
+        let loader = crate::load::Loader::new(
+            args.agenda,
+            args.max_file_size,
+            args.quiet,
+            jobs.len(),
+            terminal,
+        );
         let (files, read_problems): (Vec<_>, Vec<_>) = jobs
             .par_iter()
             .map(|job| {
@@ -172,9 +178,18 @@ fn check_stdin(
     let Ok(settings) = settings else {
         return (None, Vec::new());
     };
+    // Bounded: `--stdin < /dev/zero` must end, with a message.
     let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+    let limit = args.max_file_size;
+    if let Err(e) = std::io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
         return problem(texts.stdin_error(&e));
+    }
+    if bytes.len() as u64 > limit {
+        return problem(texts.size_limit(limit));
     }
     if docx {
         let hidden = crate::progress::Progress::hidden();

@@ -2,7 +2,7 @@
 //! `arendelint.toml` found by walking up from the file's folder (cached per folder).
 
 use arendelint_core::fs::{load_config, CONFIG_FILE};
-use arendelint_core::{Config, ConfigError, Lang, Linter};
+use arendelint_core::{Config, ConfigError, ConfigProblem, Lang, Linter};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -69,19 +69,25 @@ fn glob_set(patterns: &[String], origin: &str) -> Result<GlobSet, ConfigError> {
         let glob = GlobBuilder::new(pattern)
             .literal_separator(true)
             .build()
-            .map_err(|e| ConfigError {
-                origin: origin.to_string(),
-                line: None,
-                column: None,
-                message: format!("invalid glob `{pattern}`: {e}"),
+            .map_err(|e| {
+                ConfigError::new(
+                    origin,
+                    ConfigProblem::BadGlob {
+                        value: pattern.clone(),
+                        detail: e.kind().to_string(),
+                    },
+                )
             })?;
         builder.add(glob);
     }
-    builder.build().map_err(|e| ConfigError {
-        origin: origin.to_string(),
-        line: None,
-        column: None,
-        message: e.to_string(),
+    builder.build().map_err(|e| {
+        ConfigError::new(
+            origin,
+            ConfigProblem::BadGlob {
+                value: e.glob().unwrap_or_default().to_string(),
+                detail: e.kind().to_string(),
+            },
+        )
     })
 }
 

@@ -5,12 +5,7 @@ use crate::progress::Progress;
 use crate::report::CheckedFile;
 use crate::terminal::Terminal;
 use arendelint_core::Linter;
-use std::io::Read;
 use std::path::Path;
-
-/// Larger files are refused before they are read: the core limits what the
-/// archive unpacks to, this limits the memory the archive itself takes.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Whether a path names a Word file (by extension, any case).
 pub fn is_docx(path: &Path) -> bool {
@@ -18,9 +13,12 @@ pub fn is_docx(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
 
+/// Checks a Word file of at most `max_bytes` (`--max-file-size`): the core
+/// limits what the archive unpacks to, this limits the archive itself.
 pub fn check(
     job: &Job,
     agenda: bool,
+    max_bytes: u64,
     terminal: &Terminal,
     progress: &Progress,
 ) -> Result<CheckedFile, Problem> {
@@ -29,9 +27,8 @@ pub fn check(
         display: job.display.clone(),
         message,
     };
-    let bytes = read_limited(&job.path, MAX_FILE_BYTES)
-        .map_err(|e| problem(texts.io_error(&e)))?
-        .ok_or_else(|| problem(texts.file_too_large(MAX_FILE_BYTES / (1024 * 1024))))?;
+    let bytes = arendelint_core::fs::read_bytes(&job.path, max_bytes)
+        .map_err(|e| problem(texts.read_error(&e)))?;
     check_bytes(
         job.display.clone(),
         &bytes,
@@ -70,13 +67,4 @@ pub fn check_bytes(
     file.cases = cases;
     file.docx = true;
     Ok(file)
-}
-
-/// The file's bytes, or `None` when it is larger than `limit`.
-fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    // Read one byte past the limit to tell "exactly the limit" from "more".
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }

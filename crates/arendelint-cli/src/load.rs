@@ -11,14 +11,23 @@ use arendelint_core::fs::read_document;
 
 pub struct Loader<'a> {
     agenda: bool,
+    /// `--max-file-size`: larger files are refused unread.
+    max_bytes: u64,
     terminal: &'a Terminal,
     progress: Progress,
 }
 
 impl<'a> Loader<'a> {
-    pub fn new(agenda: bool, quiet: bool, files: usize, terminal: &'a Terminal) -> Loader<'a> {
+    pub fn new(
+        agenda: bool,
+        max_bytes: u64,
+        quiet: bool,
+        files: usize,
+        terminal: &'a Terminal,
+    ) -> Loader<'a> {
         Loader {
             agenda,
+            max_bytes,
             terminal,
             progress: Progress::new(files, quiet, terminal.texts),
         }
@@ -32,9 +41,15 @@ impl<'a> Loader<'a> {
 
     fn check_inner(&self, job: &Job) -> Result<CheckedFile, Problem> {
         if job.docx {
-            return docx_input::check(job, self.agenda, self.terminal, &self.progress);
+            return docx_input::check(
+                job,
+                self.agenda,
+                self.max_bytes,
+                self.terminal,
+                &self.progress,
+            );
         }
-        let text = read_document(&job.path).map_err(|e| Problem {
+        let text = read_document(&job.path, self.max_bytes).map_err(|e| Problem {
             display: job.display.clone(),
             message: self.terminal.texts.read_error(&e),
         })?;

@@ -49,7 +49,12 @@ impl Texts {
     }
 
     /// The later mentions of a JAM003 group (§6.17): "och 8 till i avsnittet: rad 7, 9, 12".
-    pub fn related_note(&self, count: usize, places: &str) -> String {
+    pub fn related_note(&self, count: usize, capped: bool, places: &str) -> String {
+        let count = if capped {
+            format!("{count}+")
+        } else {
+            count.to_string()
+        };
         match self.lang {
             Lang::Sv => format!("och {count} till i avsnittet: {places}"),
             Lang::En => format!("and {count} more in this section: {places}"),
@@ -126,6 +131,21 @@ impl Texts {
         match error {
             ReadError::Io(e) => self.io_error(e),
             ReadError::Input(e) => self.input_error(e),
+            ReadError::TooLarge { limit_bytes } => self.size_limit(*limit_bytes),
+            ReadError::NotAFile => self.not_a_regular_file(),
+        }
+    }
+
+    /// A file or input over the `--max-file-size` limit, left unread.
+    pub fn size_limit(&self, limit_bytes: u64) -> String {
+        let size = human_size(limit_bytes);
+        match self.lang {
+            Lang::Sv => format!(
+                "större än {size} och lästes inte; höj gränsen med --max-file-size om filen verkligen är ett ärende"
+            ),
+            Lang::En => format!(
+                "larger than {size} and not read; raise the limit with --max-file-size if the file really is a case"
+            ),
         }
     }
 
@@ -198,19 +218,15 @@ impl Texts {
 
     /// Where a configuration error is: `file:line:column`, as far as known.
     pub fn config_location(&self, error: &ConfigError) -> String {
-        match (error.line, error.column) {
-            (Some(l), Some(c)) => format!("{}:{l}:{c}", error.origin),
-            (Some(l), None) => format!("{}:{l}", error.origin),
-            _ => error.origin.clone(),
-        }
+        error.location()
     }
 
     /// What is wrong with a configuration. The core's message (from the TOML
     /// parser) stays as it is; the frame says what kind of problem it is.
     pub fn config_problem(&self, error: &ConfigError) -> String {
         match self.lang {
-            Lang::Sv => format!("ogiltig konfiguration: {}", error.message),
-            Lang::En => format!("invalid configuration: {}", error.message),
+            Lang::Sv => format!("ogiltig konfiguration: {}", error.message(self.lang)),
+            Lang::En => format!("invalid configuration: {}", error.message(self.lang)),
         }
     }
 
@@ -288,5 +304,18 @@ impl Texts {
                 format!("{errors} {errors_word}, {warnings} {warnings_word}, {infos} info in {files} {files_word}.")
             }
         }
+    }
+}
+
+/// `256 MiB`, `1 GiB`, `512 KiB`, `100 bytes`.
+pub fn human_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    match bytes {
+        b if b >= KIB * KIB * KIB && b % (KIB * KIB * KIB) == 0 => {
+            format!("{} GiB", b / (KIB * KIB * KIB))
+        }
+        b if b >= KIB * KIB => format!("{} MiB", b / (KIB * KIB)),
+        b if b >= KIB => format!("{} KiB", b / KIB),
+        b => format!("{b} bytes"),
     }
 }

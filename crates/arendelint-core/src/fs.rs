@@ -1,7 +1,7 @@
 //! File-system helpers at the edge of the core: configuration discovery and
 //! reading a document. The engine itself never touches the file system.
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, ConfigProblem};
 use crate::source::{decode, InputError};
 use std::path::{Path, PathBuf};
 
@@ -20,21 +20,38 @@ pub fn discover_config(start: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// Reads and parses a configuration file.
+/// Configuration files larger than this are refused unread: a configuration
+/// is a few lines, and `--config /dev/zero` must not read for ever.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Documents larger than this are refused unread unless the caller sets
+/// another limit (the CLI's `--max-file-size`).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads and parses a configuration file. An empty file is an empty
+/// configuration.
 pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| ConfigError {
-        origin: origin.clone(),
-        line: None,
-        column: None,
-        message: format!("cannot read the configuration file: {e}"),
+    let bytes = read_bytes(path, MAX_CONFIG_BYTES).map_err(|e| {
+        let problem = match e {
+            ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => ConfigProblem::NotFound,
+            ReadError::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                ConfigProblem::PermissionDenied
+            }
+            ReadError::Io(e) => ConfigProblem::Unreadable {
+                detail: e.to_string(),
+            },
+            ReadError::TooLarge { limit_bytes } => ConfigProblem::TooLarge { limit_bytes },
+            ReadError::NotAFile => ConfigProblem::NotAFile,
+            ReadError::Input(_) => ConfigProblem::NotUtf8,
+        };
+        ConfigError::new(origin.clone(), problem)
     })?;
-    let text = decode(&bytes).map_err(|e| ConfigError {
-        origin: origin.clone(),
-        line: None,
-        column: None,
-        message: e.to_string(),
-    })?;
+    let text = match decode(&bytes) {
+        Ok(text) => text,
+        Err(InputError::Empty) => "",
+        Err(_) => return Err(ConfigError::new(origin, ConfigProblem::NotUtf8)),
+    };
     Config::from_toml_str(text.trim_start_matches('\u{feff}'), &origin)
 }
 
@@ -43,6 +60,12 @@ pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
 pub enum ReadError {
     Io(std::io::Error),
     Input(InputError),
+    /// Larger than the limit: refused before it is read.
+    TooLarge {
+        limit_bytes: u64,
+    },
+    /// A FIFO, device or socket: reading it could block or never end.
+    NotAFile,
 }
 
 impl std::fmt::Display for ReadError {
@@ -56,14 +79,46 @@ impl std::fmt::Display for ReadError {
             }
             ReadError::Io(e) => write!(f, "cannot read the file: {e}"),
             ReadError::Input(e) => e.fmt(f),
+            ReadError::TooLarge { limit_bytes } => write!(
+                f,
+                "the file is larger than {} MiB and was not read",
+                limit_bytes / (1024 * 1024)
+            ),
+            ReadError::NotAFile => {
+                f.write_str("not a regular file (e.g. a pipe or a device); give a file")
+            }
         }
     }
 }
 
 impl std::error::Error for ReadError {}
 
-/// Reads a document and checks that it is non-empty UTF-8 text.
-pub fn read_document(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+/// Reads at most `limit` bytes of a regular file: a FIFO or device is refused
+/// before it is opened (opening a FIFO blocks), a file known to be larger is
+/// refused unread, and a file that grows while it is read stops at the limit.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge { limit_bytes: limit });
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // One byte past the limit tells "exactly the limit" from "more".
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit_bytes: limit });
+    }
+    Ok(bytes)
+}
+
+/// Reads a document of at most `limit` bytes and checks that it is non-empty UTF-8 text.
+pub fn read_document(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let bytes = read_bytes(path, limit)?;
     crate::source::decode_owned(bytes).map_err(ReadError::Input)
 }

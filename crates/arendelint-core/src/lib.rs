@@ -28,6 +28,7 @@
 //! ```
 
 mod config;
+mod config_error;
 mod diagnostic;
 pub mod docs;
 mod document;
@@ -43,10 +44,12 @@ mod ruledata;
 mod source;
 mod suppress_edit;
 
-pub use config::{parse_setting, Config, ConfigError, ExtraGroupWord, Lang, SuggestionClass};
+pub use config::{
+    parse_setting, Config, ConfigError, ConfigProblem, ExtraGroupWord, Lang, SuggestionClass,
+};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use document::CaseInfo;
-pub use engine::{document_info, AgendaReport, Linter};
+pub use engine::{document_info, AgendaReport, Linter, MAX_FINDINGS, MAX_RELATED};
 pub use fix::{apply_edits, apply_fixes};
 pub use line_index::{floor_char_boundary, ColumnUnit, LineCol, LineIndex};
 pub use registry::{Level, Rule, RuleMeta, RULES};

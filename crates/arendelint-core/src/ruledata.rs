@@ -357,12 +357,10 @@ impl std::fmt::Debug for RawSkeleton {
 }
 
 fn data_error(file: &str, message: String) -> ConfigError {
-    ConfigError {
-        origin: format!("rules/{file} (built in)"),
-        line: None,
-        column: None,
-        message,
-    }
+    ConfigError::new(
+        format!("rules/{file} (built in)"),
+        crate::config::ConfigProblem::BuiltIn { detail: message },
+    )
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ConfigError> {
@@ -463,11 +461,14 @@ impl RuleData {
                 RegexBuilder::new(p)
                     .case_insensitive(true)
                     .build()
-                    .map_err(|e| ConfigError {
-                        origin,
-                        line: None,
-                        column: None,
-                        message: format!("invalid heading pattern `{p}`: {e}"),
+                    .map_err(|e| {
+                        ConfigError::new(
+                            origin,
+                            crate::config::ConfigProblem::BadPattern {
+                                value: p.clone(),
+                                detail: e.to_string(),
+                            },
+                        )
                     })?,
             );
         }

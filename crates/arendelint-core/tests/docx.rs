@@ -683,7 +683,10 @@ fn an_archive_declaring_gigabytes_is_refused() {
         })
         .collect();
     let err = refused(&raw_zip(&raw));
-    assert!(matches!(err, DocxError::TooLarge { .. }), "{err:?}");
+    assert!(
+        matches!(err, DocxError::ArchiveTooLarge { limit } if limit == 1024 * 1024 * 1024),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -894,4 +897,28 @@ fn decision_points_in_an_agenda_are_not_cases() {
         .expect("readable");
     let titles: Vec<&str> = cases.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["§ 1 Ny simhall"]);
+}
+
+#[test]
+fn error_messages_are_one_short_line_with_a_real_offset() {
+    // A broken end tag quoting a 200 KB name: the message stays short.
+    let long = "x".repeat(200_000);
+    let broken = document_xml(&format!("<w:p><w:r><w:t>Text</w:{long}></w:r></w:p>"));
+    let err = refused(&with_document(&broken));
+    let message = err.to_string();
+    assert!(message.len() < 400, "{} bytes", message.len());
+    assert!(!message.contains('\n'));
+    // An undefined entity is located where it stands, not "at byte 0".
+    let undeclared = document_xml("<w:p><w:r><w:t>Text &xxe; mer</w:t></w:r></w:p>");
+    let at = undeclared.find("&xxe;").unwrap_or(0) as u64;
+    match refused(&with_document(&undeclared)) {
+        DocxError::Xml { offset, detail, .. } => {
+            assert!(
+                offset >= at && offset <= at + 5,
+                "offset {offset}, entity at {at}"
+            );
+            assert_eq!(detail, "undefined entity &xxe;");
+        }
+        other => panic!("{other:?}"),
+    }
 }

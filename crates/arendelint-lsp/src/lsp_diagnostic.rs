@@ -83,14 +83,19 @@ fn code_description(rule: Rule, lang: Lang) -> Option<CodeDescription> {
 }
 
 /// A broken `arendelint.toml` as a diagnostic on the line the error names.
-pub fn config_error(text: &str, error: &ConfigError, encoding: Encoding) -> LspDiagnostic {
+pub fn config_error(
+    text: &str,
+    error: &ConfigError,
+    encoding: Encoding,
+    lang: Lang,
+) -> LspDiagnostic {
     let index = LineIndex::new(text);
     let line = error.line.unwrap_or(1).saturating_sub(1);
     LspDiagnostic {
         range: position::line_range(text, &index, line, encoding),
         severity: Some(DiagnosticSeverity::ERROR),
         source: Some(SOURCE.to_string()),
-        message: error.message.clone(),
+        message: error.message(lang),
         ..LspDiagnostic::default()
     }
 }
@@ -186,13 +191,16 @@ mod tests {
     #[test]
     fn config_error_sits_on_its_line() {
         let text = "lang = \"sv\"\r\nfärg = 1\r\n";
-        let error = ConfigError {
-            origin: "arendelint.toml".into(),
-            line: Some(2),
-            column: Some(1),
-            message: "unknown field `färg`".into(),
-        };
-        let d = config_error(text, &error, Encoding::Utf16);
+        let error = ConfigError::new(
+            "arendelint.toml",
+            arendelint_core::ConfigProblem::UnknownKey {
+                name: "färg".into(),
+                expected: vec!["lang".into()],
+            },
+        )
+        .at(2, 1);
+        let d = config_error(text, &error, Encoding::Utf16, Lang::Sv);
+        assert_eq!(d.message, "okänd nyckel `färg`; giltiga: `lang`");
         assert_eq!(
             d.range,
             Range::new(Position::new(1, 0), Position::new(1, 8))

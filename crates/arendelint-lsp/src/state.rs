@@ -212,20 +212,31 @@ impl Shared {
 
     /// Shows configuration files that broke or were fixed since the last call.
     pub async fn flush_config_reports(&self) {
-        let (reports, encoding) = {
+        let (reports, encoding, lang) = {
             let mut st = self.lock();
-            (st.configs.take_reports(), st.session.encoding)
+            let lang = st.settings.lang.unwrap_or_default();
+            (st.configs.take_reports(), st.session.encoding, lang)
         };
         for report in reports {
             match report {
                 ConfigReport::Broken(path, error) => {
-                    let message = format!(
-                        "arendelint: {error} (using the default configuration until it is fixed)"
-                    );
+                    let message = match lang {
+                        arendelint_core::Lang::Sv => format!(
+                            "arendelint: {}: {} (standardinställningarna gäller tills filen är rättad)",
+                            error.location(),
+                            error.message(lang)
+                        ),
+                        arendelint_core::Lang::En => format!(
+                            "arendelint: {}: {} (using the default configuration until it is fixed)",
+                            error.location(),
+                            error.message(lang)
+                        ),
+                    };
                     self.client.show_message(MessageType::ERROR, message).await;
                     if let Ok(uri) = Url::from_file_path(&path) {
-                        let text = std::fs::read_to_string(&path).unwrap_or_default();
-                        let diagnostic = lsp_diagnostic::config_error(&text, &error, encoding);
+                        let text = config_text(&path);
+                        let diagnostic =
+                            lsp_diagnostic::config_error(&text, &error, encoding, lang);
                         self.client
                             .publish_diagnostics(uri, vec![diagnostic], None)
                             .await;
@@ -255,13 +266,22 @@ impl Shared {
         let Some(error) = st.configs.error_for(&path) else {
             return Vec::new();
         };
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let text = config_text(&path);
         vec![lsp_diagnostic::config_error(
             &text,
             error,
             st.session.encoding,
+            st.settings.lang.unwrap_or_default(),
         )]
     }
+}
+
+/// A configuration file's text for positions, read with the same bound as the
+/// configuration itself (a FIFO or a huge file gives an empty text).
+fn config_text(path: &std::path::Path) -> String {
+    arendelint_core::fs::read_bytes(path, arendelint_core::fs::MAX_CONFIG_BYTES)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
 }
 
 /// The file behind a `file:` URI; other schemes (untitled, …) have none.

@@ -117,7 +117,12 @@ fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts
             out,
             "{blank} {HELP}= {}:{HELP:#} {}",
             texts.note_label(),
-            texts.related_note(d.related.len(), &places)
+            // At the cap the list is cut; the message has the full count.
+            texts.related_note(
+                d.related.len(),
+                d.related.len() >= arendelint_core::MAX_RELATED,
+                &places
+            )
         );
     }
     if let Some(case) = &d.case {

@@ -70,7 +70,7 @@ impl Texts {
 
     pub fn baseline_error(&self, error: &BaselineError) -> String {
         match (error, self.lang) {
-            (BaselineError::Io(e), _) => self.io_error(e),
+            (BaselineError::Read(e), _) => self.read_error(e),
             (BaselineError::Format(m), Lang::Sv) => format!("ogiltig baslinje: {m}"),
             (BaselineError::Format(m), Lang::En) => format!("invalid baseline: {m}"),
         }

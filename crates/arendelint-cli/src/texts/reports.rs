@@ -198,17 +198,6 @@ impl Texts {
         }
     }
 
-    pub fn file_too_large(&self, limit_mib: u64) -> String {
-        match self.lang {
-            Lang::Sv => format!(
-                "filen är större än {limit_mib} MiB; ett beslutsunderlag är betydligt mindre — kontrollera filens ursprung"
-            ),
-            Lang::En => format!(
-                "the file is larger than {limit_mib} MiB; a decision document is far smaller — check the file's origin"
-            ),
-        }
-    }
-
     /// Why a `.docx` cannot be checked. The core's messages are English; the
     /// Swedish ones say the same.
     pub fn docx_error(&self, error: &DocxError) -> String {
@@ -219,14 +208,17 @@ impl Texts {
             DocxError::Empty => "Word-filen är tom; det finns inget att kontrollera".into(),
             DocxError::NotZip => "filen är inte ett Word-dokument (.docx-filer är zip-arkiv); öppna den i Word och spara som .docx, eller kontrollera den under sin rätta filändelse".into(),
             DocxError::EncryptedOrLegacy => "filen är lösenordsskyddad eller ett gammalt Word 97–2003-dokument (.doc); ta bort lösenordet eller spara som .docx i Word och kontrollera igen".into(),
-            DocxError::Corrupt { detail } => format!("Word-filen är avkortad eller skadad ({detail}); kopiera den igen från källan, eller öppna och spara om den i Word"),
+            // The details (from the zip and XML readers) are English: the
+            // Swedish message stays in one language and names what to do.
+            DocxError::Corrupt { .. } => "Word-filen är avkortad eller skadad; kopiera den igen från källan, eller öppna och spara om den i Word".into(),
             DocxError::Encrypted { part } => format!("{part} i Word-filen är krypterad; ta bort lösenordet i Word och kontrollera igen"),
             DocxError::UnsupportedCompression { part } => format!("{part} i Word-filen använder en komprimering som Word inte skriver; spara om filen i Word"),
             DocxError::TooManyEntries { count, limit } => format!("Word-filen innehåller {count} delar, fler än de {limit} som tillåts; det är inget vanligt Word-dokument — spara om det i Word eller kontrollera dess ursprung"),
             DocxError::TooLarge { part, limit } => format!("{part} packas upp till mer än {} MiB (en möjlig zip-bomb); ett beslutsunderlag är betydligt mindre — kontrollera filens ursprung eller dela upp dokumentet", limit / (1024 * 1024)),
+            DocxError::ArchiveTooLarge { limit } => format!("Word-filen packas upp till mer än {} MiB (en möjlig zip-bomb); ett beslutsunderlag är betydligt mindre — kontrollera filens ursprung eller dela upp dokumentet", limit / (1024 * 1024)),
             DocxError::MissingDocument => "filen är ett zip-arkiv utan word/document.xml och alltså inget Word-dokument; spara den som .docx i Word".into(),
             DocxError::NotUtf8 { part } => format!("{part} i Word-filen är inte UTF-8; spara om filen i Word"),
-            DocxError::Xml { part, offset, detail } => format!("{part} i Word-filen är inte välformad XML vid byte {offset} ({detail}); öppna och spara om filen i Word"),
+            DocxError::Xml { part, offset, .. } => format!("{part} i Word-filen är inte välformad XML vid byte {offset}; öppna och spara om filen i Word"),
             DocxError::Doctype { part } => format!("{part} i Word-filen deklarerar en DTD (<!DOCTYPE>), vilket Word aldrig skriver och som kan dölja entitetsattacker; filen avvisas — spara om den i Word"),
             DocxError::TooDeep { part, limit } => format!("{part} i Word-filen nästlar XML-element djupare än {limit} nivåer; det är inget vanligt Word-dokument — spara om det i Word eller kontrollera dess ursprung"),
             // A variant added to the core later: its English message.

@@ -37,8 +37,7 @@ pub(super) fn read_parts(bytes: &[u8]) -> Result<Parts, DocxError> {
         .decompressed_size()
         .is_some_and(|total| total > u128::from(MAX_DECLARED_TOTAL))
     {
-        return Err(DocxError::TooLarge {
-            part: "the archive".into(),
+        return Err(DocxError::ArchiveTooLarge {
             limit: MAX_DECLARED_TOTAL,
         });
     }

@@ -61,6 +61,8 @@ pub enum DocxError {
     /// More uncompressed bytes than a limit allows ([`MAX_UNCOMPRESSED`] for the parts
     /// read, [`MAX_DECLARED_TOTAL`] for the archive).
     TooLarge { part: String, limit: u64 },
+    /// The archive as a whole declares more than [`MAX_DECLARED_TOTAL`] bytes.
+    ArchiveTooLarge { limit: u64 },
     /// No `word/document.xml`: some other zip file (or another Office format).
     MissingDocument,
     /// A part is not UTF-8.
@@ -107,6 +109,11 @@ impl fmt::Display for DocxError {
             DocxError::TooLarge { part, limit } => write!(
                 f,
                 "{part} unpacks to more than {} MiB (a possible zip bomb); a decision document is far smaller — check the file's origin, or split the document",
+                limit / (1024 * 1024)
+            ),
+            DocxError::ArchiveTooLarge { limit } => write!(
+                f,
+                "the .docx file unpacks to more than {} MiB (a possible zip bomb); a decision document is far smaller — check the file's origin, or split the document",
                 limit / (1024 * 1024)
             ),
             DocxError::MissingDocument => f.write_str(

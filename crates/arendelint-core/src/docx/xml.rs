@@ -137,10 +137,17 @@ impl<'a> XmlReader<'a> {
     }
 
     pub fn error(&self, detail: String) -> DocxError {
+        // quick-xml sets the error position only for syntax errors; an entity or
+        // encoding problem is found after the event was read, where it ends.
+        let offset = match self.reader.error_position() {
+            0 => self.reader.buffer_position(),
+            at => at,
+        };
         DocxError::Xml {
             part: self.part.into(),
-            offset: self.reader.error_position(),
-            detail,
+            offset,
+            // A broken end tag quotes the tag: a hostile file could make it 200 KB.
+            detail: crate::config_error::cut(&detail),
         }
     }
 }
