@@ -165,7 +165,7 @@ impl Config {
                 Some(span) => {
                     let error = at(span.clone(), problem);
                     // An unknown key names itself: no need to repeat it as the key.
-                    match &error.problem {
+                    match &*error.problem {
                         ConfigProblem::UnknownKey { .. } => error.in_key(None),
                         _ => error,
                     }
@@ -496,7 +496,7 @@ names = ["Jämställd region 2030"]
             assert_eq!(err.line, Some(2), "{pattern:?}");
             assert_eq!(err.key.as_deref(), Some("sections.gender-headings"));
             assert_eq!(
-                err.problem,
+                *err.problem,
                 ConfigProblem::PatternMatchesEmpty {
                     value: pattern.to_string()
                 }

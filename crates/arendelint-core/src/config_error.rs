@@ -19,7 +19,8 @@ pub struct ConfigError {
     pub column: Option<usize>,
     /// The key the problem is in, dotted: `rules.JAM003`, `sections.gender-headings`.
     pub key: Option<String>,
-    pub problem: ConfigProblem,
+    /// Boxed: errors travel in `Result`s that should stay small.
+    pub problem: Box<ConfigProblem>,
 }
 
 /// What is wrong.
@@ -101,7 +102,7 @@ impl ConfigError {
             line: None,
             column: None,
             key: None,
-            problem,
+            problem: Box::new(problem),
         }
     }
 
