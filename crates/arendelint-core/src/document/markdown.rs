@@ -1,6 +1,8 @@
 //! Markdown front end: pulldown-cmark events with source offsets → the builder.
 
+use super::agenda::{case_line, Form};
 use super::builder::{BlockInfo, Builder};
+use super::cases::{line_around, preceded_by_blank};
 use super::{Ctx, HeadingKind};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -13,6 +15,8 @@ struct Open {
     /// Text outside bold (or other content) was seen.
     plain_content: bool,
     any_content: bool,
+    /// The block's source range (paragraphs and list items).
+    range: std::ops::Range<usize>,
 }
 
 pub(super) fn parse(b: &mut Builder) {
@@ -50,6 +54,7 @@ pub(super) fn parse(b: &mut Builder) {
                     close(b, &mut open, ctx(quote_depth));
                     open = Open {
                         active: true,
+                        range: range.clone(),
                         ..Open::default()
                     };
                 }
@@ -171,7 +176,10 @@ fn close_if_block(b: &mut Builder, open: &mut Open, ctx: Ctx, tag: &Tag) {
 
 /// Ends the open paragraph or list item.
 fn close(b: &mut Builder, open: &mut Open, ctx: Ctx) {
-    if open.active && open.heading.is_none() {
+    if open.active && open.heading.is_none() && ctx == Ctx::Body && is_case_line(b, &open.range) {
+        // Level 0: a case holds every heading up to the next case.
+        b.end_heading(0, HeadingKind::Markdown);
+    } else if open.active && open.heading.is_none() {
         b.end_block(BlockInfo {
             ctx,
             bold_only: open.any_content && !open.plain_content,
@@ -181,6 +189,23 @@ fn close(b: &mut Builder, open: &mut Open, ctx: Ctx) {
         b.has_open_tokens();
     }
     *open = Open::default();
+}
+
+/// In agenda mode, a paragraph or list item of one line that reads as a case
+/// heading (contract §5); a numbered one only after a blank line.
+fn is_case_line(b: &Builder, range: &std::ops::Range<usize>) -> bool {
+    let text = b.text;
+    if !b.agenda || range.is_empty() || text[range.clone()].trim_end().contains('\n') {
+        return false;
+    }
+    // The whole line: a list item's text starts after its marker (`1. `).
+    let mut line = line_around(text, range.start);
+    line.start = line.start.max(b.content_start());
+    match case_line(&text[line.clone()], b.data) {
+        Some(found) if found.form == Form::Numbered => preceded_by_blank(text, line.start),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// Records every `<!-- … -->` inside `range`.
