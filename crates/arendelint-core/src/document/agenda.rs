@@ -42,9 +42,8 @@ pub(crate) struct AgendaData {
 impl AgendaData {
     /// Compiles the table; the error names the bad entry.
     pub fn compile(raw: &RawAgenda) -> Result<AgendaData, String> {
-        let build = |what: &str, p: &str| {
-            Regex::new(p).map_err(|e| format!("agenda {what} `{p}`: {e}"))
-        };
+        let build =
+            |what: &str, p: &str| Regex::new(p).map_err(|e| format!("agenda {what} `{p}`: {e}"));
         let mut labels: Vec<String> = raw.dnr_labels.iter().map(|l| l.to_lowercase()).collect();
         // The longest label first, so that `vårt dnr` wins over `dnr`.
         labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
@@ -54,10 +53,18 @@ impl AgendaData {
             .collect();
         let label = format!(r"\b(?:{})\b\.?\s*:?\s*", alternatives.join("|"));
         Ok(AgendaData {
-            bullets: raw.bullets.iter().filter_map(|b| b.chars().next()).collect(),
+            bullets: raw
+                .bullets
+                .iter()
+                .filter_map(|b| b.chars().next())
+                .collect(),
             item_words: raw.item_words.iter().map(|w| w.to_lowercase()).collect(),
             committee: build("committee", &raw.committee)?,
-            not_committees: raw.not_committees.iter().map(|w| w.to_lowercase()).collect(),
+            not_committees: raw
+                .not_committees
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             title_max_words: raw.title_max_words,
             closing_max_words: raw.closing_max_words,
             dnr_label: RegexBuilder::new(&label)
@@ -178,7 +185,9 @@ fn read(line: &str, data: &AgendaData) -> Option<CaseLine> {
 
     // `N.` or `N` and a capitalised title.
     let number = number_at(s, 0, 3, false)?;
-    let after = s[number.end..].strip_prefix('.').unwrap_or(&s[number.end..]);
+    let after = s[number.end..]
+        .strip_prefix('.')
+        .unwrap_or(&s[number.end..]);
     if !after.starts_with(char::is_whitespace) {
         return None;
     }
@@ -306,9 +315,12 @@ pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, Str
             return Some((m.start()..end, id));
         }
     }
-    data.dnr_unlabelled
-        .find(line)
-        .map(|m| (m.range(), m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")))
+    data.dnr_unlabelled.find(line).map(|m| {
+        (
+            m.range(),
+            m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+        )
+    })
 }
 
 fn words_with_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -369,15 +381,33 @@ mod tests {
     #[test]
     fn paragraph_forms() {
         use Form::Paragraph;
-        assert_eq!(read_line("§ 12 Budget 2024"), p(Paragraph, "12", "Budget 2024"));
+        assert_eq!(
+            read_line("§ 12 Budget 2024"),
+            p(Paragraph, "12", "Budget 2024")
+        );
         assert_eq!(read_line("§12 Budget"), p(Paragraph, "12", "Budget"));
         assert_eq!(read_line("§ 63/20 Taxor"), p(Paragraph, "63/20", "Taxor"));
         assert_eq!(read_line("KS § 12 Taxor"), p(Paragraph, "12", "Taxor"));
-        assert_eq!(read_line("BUN §3 Skolskjuts"), p(Paragraph, "3", "Skolskjuts"));
-        assert_eq!(read_line("• § 1 Val av justerare"), p(Paragraph, "1", "Val av justerare"));
-        assert_eq!(read_line("- § 2. Dagordning"), p(Paragraph, "2", "Dagordning"));
-        assert_eq!(read_line("* § 3 – Dagordning"), p(Paragraph, "3", "Dagordning"));
-        assert_eq!(read_line("## **§ 184 Ny station**"), p(Paragraph, "184", "Ny station"));
+        assert_eq!(
+            read_line("BUN §3 Skolskjuts"),
+            p(Paragraph, "3", "Skolskjuts")
+        );
+        assert_eq!(
+            read_line("• § 1 Val av justerare"),
+            p(Paragraph, "1", "Val av justerare")
+        );
+        assert_eq!(
+            read_line("- § 2. Dagordning"),
+            p(Paragraph, "2", "Dagordning")
+        );
+        assert_eq!(
+            read_line("* § 3 – Dagordning"),
+            p(Paragraph, "3", "Dagordning")
+        );
+        assert_eq!(
+            read_line("## **§ 184 Ny station**"),
+            p(Paragraph, "184", "Ny station")
+        );
         assert_eq!(read_line("§ 31"), p(Paragraph, "31", ""));
         assert_eq!(read_line("§ 12a Budget"), None);
         assert_eq!(read_line("Enligt § 12 gäller"), None);
@@ -388,8 +418,14 @@ mod tests {
         assert_eq!(read_line("Ärende 4: Budget"), p(Form::Item, "4", "Budget"));
         assert_eq!(read_line("Punkt 7 Övrigt"), p(Form::Item, "7", "Övrigt"));
         assert_eq!(read_line("Paragraf 9"), p(Form::Item, "9", ""));
-        assert_eq!(read_line("Sn 49 Ny riktlinje för bistånd"), p(Form::Committee, "49", "Ny riktlinje för bistånd"));
-        assert_eq!(read_line("KS 12 Taxor 2024"), p(Form::Committee, "12", "Taxor 2024"));
+        assert_eq!(
+            read_line("Sn 49 Ny riktlinje för bistånd"),
+            p(Form::Committee, "49", "Ny riktlinje för bistånd")
+        );
+        assert_eq!(
+            read_line("KS 12 Taxor 2024"),
+            p(Form::Committee, "12", "Taxor 2024")
+        );
         // Not a title: lower case, a sentence, a common word, too long.
         assert_eq!(read_line("KS 12 ledamöter närvarade"), None);
         assert_eq!(read_line("KS 12 Ledamöter närvarade."), None);
@@ -403,24 +439,39 @@ mod tests {
     #[test]
     fn numbered_forms() {
         assert_eq!(read_line("1 Titel"), p(Form::Numbered, "1", "Titel"));
-        assert_eq!(read_line("12. Avtal om skolskjuts"), p(Form::Numbered, "12", "Avtal om skolskjuts"));
+        assert_eq!(
+            read_line("12. Avtal om skolskjuts"),
+            p(Form::Numbered, "12", "Avtal om skolskjuts")
+        );
         // A decision point ends in a period; a lower-case start is not a title.
-        assert_eq!(read_line("1. Granskningen av årsredovisningen noteras."), None);
+        assert_eq!(
+            read_line("1. Granskningen av årsredovisningen noteras."),
+            None
+        );
         assert_eq!(read_line("1. att godkänna avtalet"), None);
         // Sixteen words is no title.
         assert_eq!(
-            read_line("1. Ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton"),
+            read_line(
+                "1. Ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton"
+            ),
             None
         );
         assert_eq!(
             read_line("1. Ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton"),
-            p(Form::Numbered, "1", "Ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton")
+            p(
+                Form::Numbered,
+                "1",
+                "Ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton"
+            )
         );
         // Four digits are a year, section words are sections of a case.
         assert_eq!(read_line("2024 Budget"), None);
         assert_eq!(read_line("2. Bakgrund"), None);
         assert_eq!(read_line("3. Jämställdhet"), None);
-        assert_eq!(read_line("3. Jämställdhetsplan 2024"), p(Form::Numbered, "3", "Jämställdhetsplan 2024"));
+        assert_eq!(
+            read_line("3. Jämställdhetsplan 2024"),
+            p(Form::Numbered, "3", "Jämställdhetsplan 2024")
+        );
     }
 
     fn dnr(line: &str) -> Option<String> {
@@ -432,9 +483,15 @@ mod tests {
         assert_eq!(dnr("Dnr RS 2023/123").as_deref(), Some("RS 2023/123"));
         assert_eq!(dnr("Dnr. KS 2018/14").as_deref(), Some("KS 2018/14"));
         assert_eq!(dnr("Dnr: SN 18/0098").as_deref(), Some("SN 18/0098"));
-        assert_eq!(dnr("Diarienummer 2021-00456").as_deref(), Some("2021-00456"));
+        assert_eq!(
+            dnr("Diarienummer 2021-00456").as_deref(),
+            Some("2021-00456")
+        );
         assert_eq!(dnr("Ärendenummer: 40226").as_deref(), Some("40226"));
-        assert_eq!(dnr("Vårt dnr RÄN-2018-0082").as_deref(), Some("RÄN-2018-0082"));
+        assert_eq!(
+            dnr("Vårt dnr RÄN-2018-0082").as_deref(),
+            Some("RÄN-2018-0082")
+        );
         assert_eq!(dnr("DNR 2022/KS 0247").as_deref(), Some("2022/KS 0247"));
         assert_eq!(
             dnr("Ärendet har diarienummer KS 2018/14 och gäller taxor").as_deref(),
@@ -445,7 +502,10 @@ mod tests {
 
     #[test]
     fn unlabelled_dnr_forms() {
-        assert_eq!(dnr("Avtal om skolskjuts KFKS 2017/1106").as_deref(), Some("KFKS 2017/1106"));
+        assert_eq!(
+            dnr("Avtal om skolskjuts KFKS 2017/1106").as_deref(),
+            Some("KFKS 2017/1106")
+        );
         assert_eq!(dnr("(KS2005/0485-83)").as_deref(), Some("KS2005/0485-83"));
         assert_eq!(dnr("RÄN-2018-0082").as_deref(), Some("RÄN-2018-0082"));
         assert_eq!(dnr("Beslut 2023-05-12 om taxor").as_deref(), None);

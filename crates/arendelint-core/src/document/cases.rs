@@ -29,7 +29,9 @@ struct Candidate {
 /// What becomes of a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
-    Case { empty: bool },
+    Case {
+        empty: bool,
+    },
     /// An entry of a table of contents.
     Contents,
 }
@@ -60,9 +62,10 @@ impl Document<'_> {
                 .map_or(self.sentences.len(), |h| h.sentence);
             // A title on the line after a lone `§ N` is part of the title when it is a heading.
             let title_end = match &c.title_line {
-                Some(line) if self.headings.get(c.heading + 1).is_some_and(|h| {
-                    c.heading + 1 < next_heading && line.contains(&h.span.start)
-                }) =>
+                Some(line)
+                    if self.headings.get(c.heading + 1).is_some_and(|h| {
+                        c.heading + 1 < next_heading && line.contains(&h.span.start)
+                    }) =>
                 {
                     c.heading + 2
                 }
@@ -123,10 +126,30 @@ impl Document<'_> {
             }
             out.push(self.candidate(i, line, &found, data));
         }
+        // A Dnr below the heading: within the case's first lines, never in the next case.
+        for n in 0..out.len() {
+            if out[n].dnr.is_some() {
+                continue;
+            }
+            let limit = out
+                .get(n + 1)
+                .map_or(self.text.len(), |next| next.line.start);
+            out[n].dnr = next_lines(self.text, out[n].line.end)
+                .take_while(|l| l.end <= limit)
+                .take(DNR_LINES)
+                .find_map(|l| find_dnr(&self.text[l], data))
+                .map(|(_, id)| id);
+        }
         out
     }
 
-    fn candidate(&self, heading: usize, line: Range<usize>, found: &CaseLine, data: &RuleData) -> Candidate {
+    fn candidate(
+        &self,
+        heading: usize,
+        line: Range<usize>,
+        found: &CaseLine,
+        data: &RuleData,
+    ) -> Candidate {
         let text = &self.text[line.clone()];
         let rest = &text[found.rest.clone()];
         let dnr_on_line = find_dnr(rest, data);
@@ -138,12 +161,8 @@ impl Document<'_> {
                 title_line = Some(next);
             }
         }
-        let dnr = dnr_on_line.map(|(_, id)| id).or_else(|| {
-            next_lines(self.text, line.end)
-                .take(DNR_LINES)
-                .find_map(|l| find_dnr(&self.text[l], data))
-                .map(|(_, id)| id)
-        });
+        // A Dnr below the heading is looked for once every case heading is known.
+        let dnr = dnr_on_line.map(|(_, id)| id);
         Candidate {
             heading,
             line,
@@ -173,7 +192,10 @@ impl Document<'_> {
             let Some(first) = self.tokens.get(s.tokens.start) else {
                 continue;
             };
-            let in_title = c.title_line.as_ref().is_some_and(|t| t.contains(&first.start));
+            let in_title = c
+                .title_line
+                .as_ref()
+                .is_some_and(|t| t.contains(&first.start));
             if s.ctx == Ctx::Heading || in_title || first.start >= end {
                 continue;
             }
@@ -235,7 +257,11 @@ fn roles(
 pub(super) fn line_around(text: &str, at: usize) -> Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let end = if text[start..end].ends_with('\r') { end - 1 } else { end };
+    let end = if text[start..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
     start..end
 }
 

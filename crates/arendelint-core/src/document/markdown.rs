@@ -15,8 +15,12 @@ struct Open {
     /// Text outside bold (or other content) was seen.
     plain_content: bool,
     any_content: bool,
-    /// The block's source range (paragraphs and list items).
+    /// The block's source range (paragraphs and list items); in a paragraph
+    /// split into case headings, from the current line.
     range: std::ops::Range<usize>,
+    /// Agenda mode: the paragraph's leading lines that are case headings, each
+    /// a heading of its own (`§ 1 …` / `§ 2 …` on consecutive lines).
+    case_lines: usize,
 }
 
 pub(super) fn parse(b: &mut Builder) {
@@ -55,6 +59,11 @@ pub(super) fn parse(b: &mut Builder) {
                     open = Open {
                         active: true,
                         range: range.clone(),
+                        case_lines: if quote_depth == 0 {
+                            leading_case_lines(b, &range)
+                        } else {
+                            0
+                        },
                         ..Open::default()
                     };
                 }
@@ -159,6 +168,11 @@ pub(super) fn parse(b: &mut Builder) {
             Event::InlineHtml(_) | Event::Html(_) if html_block_start.is_none() => {
                 comments_in(b, range);
             }
+            Event::SoftBreak if open.case_lines > 0 && open.heading.is_none() => {
+                open.case_lines -= 1;
+                b.end_heading(0, HeadingKind::Markdown);
+                open.range.start = range.end;
+            }
             Event::FootnoteReference(_) | Event::TaskListMarker(_) => {
                 open.plain_content = true;
             }
@@ -206,6 +220,28 @@ fn is_case_line(b: &Builder, range: &std::ops::Range<usize>) -> bool {
         Some(_) => true,
         None => false,
     }
+}
+
+/// In agenda mode, how many lines of a paragraph of several lines, from its
+/// first, are case headings (a bare kallelse written as consecutive lines).
+fn leading_case_lines(b: &Builder, range: &std::ops::Range<usize>) -> usize {
+    let text = b.text;
+    let Some(block) = text.get(range.clone()) else {
+        return 0;
+    };
+    if !b.agenda || !block.trim_end().contains('\n') {
+        return 0;
+    }
+    let mut count = 0;
+    let mut at = range.start;
+    for line in block.trim_end().split('\n') {
+        if !is_case_line(b, &(at..at + line.len())) {
+            break;
+        }
+        count += 1;
+        at += line.len() + 1;
+    }
+    count
 }
 
 /// Records every `<!-- … -->` inside `range`.
