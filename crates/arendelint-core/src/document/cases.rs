@@ -241,10 +241,11 @@ fn roles(
                 roles[i..=j].fill(Role::Contents);
             } else {
                 // A bare kallelse: items without case text. What follows the
-                // last item is its case text only when it is more than a signature.
+                // last item is its case text, unless it ends the document and
+                // is no more than closing matter (a signature, "Välkomna!").
                 roles[i..j].fill(Role::Case { empty: true });
                 roles[j] = Role::Case {
-                    empty: after[j] <= closing_max_words,
+                    empty: after[j] == 0 || (j + 1 == n && after[j] <= closing_max_words),
                 };
             }
         }
