@@ -547,3 +547,31 @@ fn plain_mode_can_tell_an_agenda() {
     ));
     assert!(!linter.looks_like_agenda(AGENDA_MD.replace("§ 18", "Avsnitt ").as_str()));
 }
+
+#[test]
+fn a_long_agenda_stays_linear() {
+    // 20 000 items without case text, then the same numbers again with text:
+    // the first run is a table of contents.
+    let mut text = String::new();
+    for n in 0..20_000 {
+        text.push_str(&format!("§ {} Ärende nummer {}\n", n % 1000, n));
+    }
+    text.push('\n');
+    for n in 0..1000 {
+        text.push_str(&format!("§ {n} Ärende {n}\n\nText om ärendet.\n\n"));
+    }
+    let start = std::time::Instant::now();
+    let report = linter().lint_agenda(&text, SourceKind::PlainText);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    // Runs break where a number repeats: twenty runs of 1 000, each repeated later.
+    assert_eq!(report.cases.len(), 1000);
+    assert!(report.cases.iter().all(|c| !c.empty));
+    assert_eq!(
+        report.cases[0].heading.start,
+        text.find("§ 0 Ärende 0\n").unwrap_or(0)
+    );
+}

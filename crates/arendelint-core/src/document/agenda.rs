@@ -136,9 +136,9 @@ fn read(line: &str, data: &AgendaData) -> Option<CaseLine> {
     let (word, after_word) = s.split_at(word_len);
     let paragraph_at = if s.starts_with('§') {
         Some(0)
-    } else if !word.is_empty()
+    } else if after_word.trim_start().starts_with('§')
+        && !word.is_empty()
         && data.committee.is_match(word)
-        && after_word.trim_start().starts_with('§')
     {
         Some(s.len() - after_word.trim_start().len())
     } else {

@@ -5,6 +5,7 @@ use super::agenda::{case_line, clean_title, find_dnr, line_text, CaseLine, Form}
 use super::{CaseInfo, Ctx, Document, HeadingKind, Scope, TokKind};
 use crate::ruledata::RuleData;
 use crate::source::SourceKind;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// A run of this many case headings without text between them is a table of
@@ -218,24 +219,30 @@ fn roles(
     let n = candidates.len();
     let after: Vec<usize> = (0..n).map(&words_after).collect();
     let mut roles = vec![Role::Case { empty: false }; n];
+    // How often each number occurs from the current run on: linear, however long the file.
+    let mut remaining: HashMap<&str, usize> = HashMap::default();
+    for c in candidates {
+        *remaining.entry(c.number.as_str()).or_default() += 1;
+    }
     let mut i = 0;
     while i < n {
         // A run: headings with nothing between them, each number once.
+        let mut seen: HashSet<&str> = HashSet::default();
+        seen.insert(&candidates[i].number);
         let mut j = i;
-        while j + 1 < n
-            && after[j] == 0
-            && !candidates[i..=j]
-                .iter()
-                .any(|c| c.number == candidates[j + 1].number)
-        {
+        while j + 1 < n && after[j] == 0 && seen.insert(&candidates[j + 1].number) {
             j += 1;
+        }
+        for c in &candidates[i..=j] {
+            if let Some(count) = remaining.get_mut(c.number.as_str()) {
+                *count = count.saturating_sub(1);
+            }
         }
         let run = &candidates[i..=j];
         if run.len() >= MIN_RUN {
-            let later = &candidates[j + 1..];
             let repeated = run
                 .iter()
-                .filter(|c| later.iter().any(|l| l.number == c.number))
+                .filter(|c| remaining.get(c.number.as_str()).is_some_and(|&k| k > 0))
                 .count();
             if repeated * 2 > run.len() {
                 roles[i..=j].fill(Role::Contents);
