@@ -188,6 +188,8 @@ fn read(line: &str, data: &AgendaData) -> Option<CaseLine> {
     let after = s[number.end..]
         .strip_prefix('.')
         .unwrap_or(&s[number.end..]);
+    // Bold numbers: `**1.** Titel`.
+    let after = after.trim_start_matches(['*', '_']);
     if !after.starts_with(char::is_whitespace) {
         return None;
     }
@@ -239,12 +241,13 @@ fn number_at(s: &str, at: usize, max: usize, slash: bool) -> Option<Range<usize>
 /// `None` when the number runs on into other text (`§ 12a`).
 fn rest_after(s: &str, end: usize) -> Option<Range<usize>> {
     let rest = &s[end..];
-    if !rest.is_empty() && !rest.starts_with([' ', '\t', '.', ':', ')', '-', '–', '—', ',']) {
+    let separator = |c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | ')' | '-' | '–' | '—' | ',' | '*' | '_')
+    };
+    if rest.chars().next().is_some_and(|c| !separator(c)) {
         return None;
     }
-    let trimmed = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ':' | ')' | '-' | '–' | '—' | ',')
-    });
+    let trimmed = rest.trim_start_matches(separator);
     Some(s.len() - trimmed.len()..s.len())
 }
 
@@ -409,6 +412,7 @@ mod tests {
             p(Paragraph, "184", "Ny station")
         );
         assert_eq!(read_line("§ 31"), p(Paragraph, "31", ""));
+        assert_eq!(read_line("**§ 12** Budget"), p(Paragraph, "12", "Budget"));
         assert_eq!(read_line("§ 12a Budget"), None);
         assert_eq!(read_line("Enligt § 12 gäller"), None);
     }
@@ -439,6 +443,7 @@ mod tests {
     #[test]
     fn numbered_forms() {
         assert_eq!(read_line("1 Titel"), p(Form::Numbered, "1", "Titel"));
+        assert_eq!(read_line("**1.** Titel"), p(Form::Numbered, "1", "Titel"));
         assert_eq!(
             read_line("12. Avtal om skolskjuts"),
             p(Form::Numbered, "12", "Avtal om skolskjuts")
