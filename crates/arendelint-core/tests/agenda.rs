@@ -575,3 +575,31 @@ fn a_long_agenda_stays_linear() {
         text.find("§ 0 Ärende 0\n").unwrap_or(0)
     );
 }
+
+#[test]
+fn dnr_and_presenter_lines_are_not_case_text() {
+    let text = "Kallelse
+
+1. Budget 2025
+Dnr KS 2024/1
+Föredragande: ekonomichef Anna Ek
+
+2. Taxor för färdtjänst
+Dnr KS 2024/2
+
+3. Detaljplan för Norrby
+KS 2024/3
+";
+    assert_eq!(
+        txt_cases(text),
+        [
+            "1 | Budget 2025 | KS 2024/1 | empty",
+            "2 | Taxor för färdtjänst | KS 2024/2 | empty",
+            "3 | Detaljplan för Norrby | KS 2024/3 | empty",
+        ]
+    );
+    assert_eq!(
+        findings(&linter().lint_agenda(text, SourceKind::PlainText)),
+        Vec::<String>::new()
+    );
+}

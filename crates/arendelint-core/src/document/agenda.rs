@@ -19,6 +19,7 @@ pub(crate) struct RawAgenda {
     pub title_max_words: usize,
     pub closing_max_words: usize,
     pub dnr_labels: Vec<String>,
+    pub metadata_labels: Vec<String>,
     pub dnr_part: String,
     pub dnr_unlabelled: String,
 }
@@ -35,6 +36,7 @@ pub(crate) struct AgendaData {
     /// "Välkomna!") is closing matter, not case text.
     pub closing_max_words: usize,
     dnr_label: Regex,
+    metadata_labels: Vec<String>,
     dnr_part: Regex,
     dnr_unlabelled: Regex,
 }
@@ -71,6 +73,11 @@ impl AgendaData {
                 .case_insensitive(true)
                 .build()
                 .map_err(|e| format!("agenda dnr-labels: {e}"))?,
+            metadata_labels: raw
+                .metadata_labels
+                .iter()
+                .map(|l| l.to_lowercase())
+                .collect(),
             dnr_part: build("dnr-part", &raw.dnr_part)?,
             dnr_unlabelled: build("dnr-unlabelled", &raw.dnr_unlabelled)?,
         })
@@ -326,6 +333,27 @@ pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, Str
     })
 }
 
+/// A line under an agenda item that is not case text: only a Dnr, or a
+/// labelled line such as `Föredragande: ekonomichef Anna Ek`.
+pub(crate) fn is_metadata_line(line: &str, data: &RuleData) -> bool {
+    let text = line_text(line, data);
+    if text.is_empty() {
+        return true;
+    }
+    if let Some((at, _)) = find_dnr(text, data) {
+        let after = text[at.end..].trim_matches(|c: char| c.is_whitespace() || ".,;:)".contains(c));
+        if at.start == 0 && after.is_empty() {
+            return true;
+        }
+    }
+    let lower = text.to_lowercase();
+    data.agenda.metadata_labels.iter().any(|label| {
+        lower
+            .strip_prefix(label.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', '\t']))
+    })
+}
+
 fn words_with_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_whitespace()
         .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
@@ -515,6 +543,20 @@ mod tests {
         assert_eq!(dnr("RÄN-2018-0082").as_deref(), Some("RÄN-2018-0082"));
         assert_eq!(dnr("Beslut 2023-05-12 om taxor").as_deref(), None);
         assert_eq!(dnr("Sida 2023/4").as_deref(), None);
+    }
+
+    #[test]
+    fn metadata_lines() {
+        let data = data();
+        assert!(is_metadata_line("Dnr KS 2023/1", &data));
+        assert!(is_metadata_line("  KS 2023/0123.", &data));
+        assert!(is_metadata_line("Föredragande: ekonomichef Anna Ek", &data));
+        assert!(is_metadata_line("Handläggare Bo Ek", &data));
+        assert!(!is_metadata_line("Dnr KS 2023/1 gäller budgeten", &data));
+        assert!(!is_metadata_line(
+            "Handläggaren föreslår att budgeten antas.",
+            &data
+        ));
     }
 
     #[test]

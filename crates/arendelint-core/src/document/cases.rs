@@ -1,7 +1,9 @@
 //! Splitting an agenda into cases (contract §5): case headings, their titles
 //! and diary numbers, tables of contents and items without case text.
 
-use super::agenda::{case_line, clean_title, find_dnr, line_text, CaseLine, Form};
+use super::agenda::{
+    case_line, clean_title, find_dnr, is_metadata_line, line_text, CaseLine, Form,
+};
 use super::{CaseInfo, Ctx, Document, HeadingKind, Scope, TokKind};
 use crate::ruledata::RuleData;
 use crate::source::SourceKind;
@@ -43,7 +45,7 @@ impl Document<'_> {
         let candidates = self.candidates(data);
         let roles = roles(
             &candidates,
-            |i| self.words_after(&candidates, i),
+            |i| self.words_after(&candidates, i, data),
             data.agenda.closing_max_words,
         );
         let kept: Vec<usize> = (0..candidates.len())
@@ -73,7 +75,7 @@ impl Document<'_> {
                 _ => c.heading + 1,
             };
             let heading = &self.headings[c.heading];
-            let has_text = self.words_between(c, end, sentences_end) > 0;
+            let has_text = self.words_between(c, end, sentences_end, data) > 0;
             let empty = match roles[i] {
                 Role::Case { empty } => empty || !has_text,
                 Role::Contents => true,
@@ -175,18 +177,25 @@ impl Document<'_> {
     }
 
     /// Words of text after candidate `i` up to the next candidate (or the end).
-    fn words_after(&self, candidates: &[Candidate], i: usize) -> usize {
+    fn words_after(&self, candidates: &[Candidate], i: usize, data: &RuleData) -> usize {
         let c = &candidates[i];
         let (end, sentences_end) = match candidates.get(i + 1) {
             Some(next) => (next.line.start, self.headings[next.heading].sentence),
             None => (self.text.len(), self.sentences.len()),
         };
-        self.words_between(c, end, sentences_end)
+        self.words_between(c, end, sentences_end, data)
     }
 
-    /// Words of body text (not headings, not the title line, not bare page
-    /// numbers) after a candidate's heading, before byte `end`.
-    fn words_between(&self, c: &Candidate, end: usize, sentences_end: usize) -> usize {
+    /// Words of case text after a candidate's heading, before byte `end`: not
+    /// headings, the title line, bare page numbers, or lines that only give a
+    /// Dnr or a `Föredragande:`.
+    fn words_between(
+        &self,
+        c: &Candidate,
+        end: usize,
+        sentences_end: usize,
+        data: &RuleData,
+    ) -> usize {
         let start = self.headings[c.heading].sentence + 1;
         let mut words = 0;
         for s in self.sentences.get(start..sentences_end).unwrap_or(&[]) {
@@ -200,10 +209,12 @@ impl Document<'_> {
             if s.ctx == Ctx::Heading || in_title || first.start >= end {
                 continue;
             }
-            words += self.tokens[s.tokens.clone()]
-                .iter()
-                .filter(|t| t.kind == TokKind::Word)
-                .count();
+            let tokens = &self.tokens[s.tokens.clone()];
+            let count = tokens.iter().filter(|t| t.kind == TokKind::Word).count();
+            let span = first.start..tokens.last().map_or(first.end, |t| t.end);
+            if count > 0 && !self.text[span].lines().all(|l| is_metadata_line(l, data)) {
+                words += count;
+            }
         }
         words
     }
