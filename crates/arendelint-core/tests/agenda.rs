@@ -603,3 +603,14 @@ KS 2024/3
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_case_with_only_an_empty_gender_heading_is_not_an_empty_item() {
+    let text = "§ 5 Taxor\n\nJämställdhet\n\n§ 6 Budget\n\nBudgeten antas eftersom den är i balans och gäller hela organisationen.\n";
+    assert_eq!(
+        txt_cases(text),
+        ["5 | Taxor | - | text", "6 | Budget | - | text"]
+    );
+    let report = linter().lint_agenda(text, SourceKind::PlainText);
+    assert_eq!(findings(&report), ["JAM002 | Taxor", "JAM001 | Budget"]);
+}

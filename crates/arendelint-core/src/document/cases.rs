@@ -4,7 +4,7 @@
 use super::agenda::{
     case_line, clean_title, find_dnr, is_metadata_line, line_text, CaseLine, Form,
 };
-use super::{CaseInfo, Ctx, Document, HeadingKind, Scope, TokKind};
+use super::{CaseInfo, Document, HeadingKind, Scope, TokKind};
 use crate::ruledata::RuleData;
 use crate::source::SourceKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -187,8 +187,9 @@ impl Document<'_> {
     }
 
     /// Words of case text after a candidate's heading, before byte `end`: not
-    /// headings, the title line, bare page numbers, or lines that only give a
-    /// Dnr or a `Föredragande:`.
+    /// the title line, bare page numbers, or lines that only give a Dnr or a
+    /// `Föredragande:`. Sub-headings count: an empty `Jämställdhet` section is
+    /// case text that JAM002 reports.
     fn words_between(
         &self,
         c: &Candidate,
@@ -206,7 +207,7 @@ impl Document<'_> {
                 .title_line
                 .as_ref()
                 .is_some_and(|t| t.contains(&first.start));
-            if s.ctx == Ctx::Heading || in_title || first.start >= end {
+            if in_title || first.start >= end {
                 continue;
             }
             let tokens = &self.tokens[s.tokens.clone()];
