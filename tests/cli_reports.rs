@@ -58,13 +58,14 @@ Dnr SN 2024/55
 Förslaget påverkar inte jämställdheten.
 ";
 
+/// The case titles: the heading after its number (`§ 1 `).
 fn titles() -> [&'static str; 5] {
     [
-        "§ 1 Ny simhall",
-        "§ 2 Avgifter för färdtjänst",
-        "§ 3 Sommarlovskort",
-        "§ 4 Hemtjänst i glesbygd",
-        "§ 5 Taxa <script>alert(1)</script> & avgifter",
+        "Ny simhall",
+        "Avgifter för färdtjänst",
+        "Sommarlovskort",
+        "Hemtjänst i glesbygd",
+        "Taxa <script>alert(1)</script> & avgifter",
     ]
 }
 
@@ -90,13 +91,10 @@ fn agenda_in_markdown_reports_per_case() {
     assert_eq!(run.json()["summary"]["cases"], 5);
     assert_eq!(run.json()["summary"]["files"], 1);
     let expected: BTreeMap<String, Vec<String>> = [
-        ("§ 1 Ny simhall", vec!["JAM001", "JAM004"]),
-        ("§ 2 Avgifter för färdtjänst", vec!["JAM002"]),
-        ("§ 4 Hemtjänst i glesbygd", vec!["JAM001", "JAM003"]),
-        (
-            "§ 5 Taxa <script>alert(1)</script> & avgifter",
-            vec!["JAM002"],
-        ),
+        ("Ny simhall", vec!["JAM001", "JAM004"]),
+        ("Avgifter för färdtjänst", vec!["JAM002"]),
+        ("Hemtjänst i glesbygd", vec!["JAM001", "JAM003"]),
+        ("Taxa <script>alert(1)</script> & avgifter", vec!["JAM002"]),
     ]
     .into_iter()
     .map(|(c, r)| (c.to_string(), r.into_iter().map(String::from).collect()))
@@ -105,9 +103,7 @@ fn agenda_in_markdown_reports_per_case() {
 
     let human = ws.run(&["check", "--agenda", "kallelse.md"]);
     assert!(
-        human
-            .stdout
-            .contains("= ärende: § 4 Hemtjänst i glesbygd\n"),
+        human.stdout.contains("= ärende: Hemtjänst i glesbygd\n"),
         "{}",
         human.stdout
     );
@@ -215,14 +211,15 @@ fn html_report() {
     ] {
         assert!(!html.contains(external), "{external} in the report");
     }
-    for title in titles() {
+    for (n, title) in titles().into_iter().enumerate() {
         let escaped = title
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;");
-        assert!(html.contains(&format!("<h3>{escaped}</h3>")), "{title}");
+        let heading = format!("<h3><span class=\"nr\">{}</span> {escaped}</h3>", n + 1);
+        assert!(html.contains(&heading), "{heading}");
     }
-    assert!(html.contains("§ 5 Taxa &lt;script&gt;alert(1)&lt;/script&gt; &amp; avgifter"));
+    assert!(html.contains("Taxa &lt;script&gt;alert(1)&lt;/script&gt; &amp; avgifter"));
     assert!(html.contains("<blockquote class=\"excerpt\">Simhallen hade <mark>4 500 besökare</mark> i fjol.</blockquote>"));
     insta::assert_snapshot!(html);
 }
@@ -254,7 +251,7 @@ fn csv_report() {
     assert_eq!(run.code, 1, "{run:?}");
     let csv = &run.stdout;
     assert!(
-        csv.starts_with("\u{feff}Fil;Ärende;Dnr;Rad;Kolumn;"),
+        csv.starts_with("\u{feff}Fil;Nr;Ärende;Dnr;Rad;Kolumn;"),
         "UTF-8 BOM and header"
     );
     assert!(csv.ends_with("\r\n"));
@@ -336,7 +333,7 @@ fn an_agenda_without_cases_is_checked_as_one_case() {
     let run = ws.run(&["check", "--agenda", "--format", "json", "simhall.md"]);
     assert_eq!(
         run.stderr,
-        "arendelint: varning: simhall.md: inga ärenden hittades (rubriker som börjar med § N, Ärende N, Punkt N eller N.); filen kontrollerades som ett enda ärende\n"
+        "arendelint: varning: simhall.md: inga ärenden hittades (rader som börjar med § N, KS § N, Ärende N, Punkt N eller N Titel); filen kontrollerades som ett enda ärende\n"
     );
     assert_eq!(
         run.json_findings(),
@@ -426,4 +423,169 @@ fn progress_bar_on_a_terminal() {
     assert!(shown.contains("/400"), "{shown:?}");
     let quiet = tty_stderr("--quiet");
     assert!(!quiet.contains("Kontrollerar"), "{quiet:?}");
+}
+
+// ---- agenda formats of contract v3 §5 in the reports ----
+
+/// Two procedural items without case text, then a case with text and a Dnr.
+const KALLELSE_TXT: &str = "KALLELSE Regionstyrelsen 2026-03-10
+
+§ 20 Val av justerare
+§ 21 Godkännande av dagordning
+§ 22 Utökade öppettider vid Björkvikens hälsocentral
+
+Dnr RS 2026/087
+
+Hälsocentralen hade 4 500 besökare i fjol. Regionen föreslår att öppettiderna utökas på kvällar och helger så att fler kan söka vård efter arbetstid.
+
+Konsekvenser för jämställdhet
+
+Ej aktuellt.
+";
+
+#[test]
+fn agenda_json_lists_the_cases() {
+    let ws = Workspace::new();
+    ws.write("kallelse.txt", KALLELSE_TXT);
+    let run = ws.run(&["check", "--agenda", "--format", "json", "kallelse.txt"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.stderr, "");
+    let json = run.json();
+    assert_eq!(
+        json["cases"],
+        serde_json::json!([
+            {"path": "kallelse.txt", "case": "Val av justerare", "number": "20", "dnr": null,
+             "line": 3, "empty": true, "errors": 0, "warnings": 0, "infos": 0},
+            {"path": "kallelse.txt", "case": "Godkännande av dagordning", "number": "21",
+             "dnr": null, "line": 4, "empty": true, "errors": 0, "warnings": 0, "infos": 0},
+            {"path": "kallelse.txt", "case": "Utökade öppettider vid Björkvikens hälsocentral",
+             "number": "22", "dnr": "RS 2026/087", "line": 5, "empty": false,
+             "errors": 0, "warnings": 2, "infos": 0}
+        ])
+    );
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"files": 1, "cases": 3, "errors": 0, "warnings": 2, "infos": 0})
+    );
+    let cases: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|d| d["case"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        cases,
+        [
+            "Utökade öppettider vid Björkvikens hälsocentral",
+            "Utökade öppettider vid Björkvikens hälsocentral"
+        ]
+    );
+    // Without --agenda there is no "cases" array.
+    let plain = ws.run(&["check", "--format", "json", "kallelse.txt"]);
+    assert!(plain.json().get("cases").is_none(), "{}", plain.stdout);
+}
+
+#[test]
+fn plain_mode_suggests_agenda_once() {
+    let ws = Workspace::new();
+    ws.write("kallelse.txt", KALLELSE_TXT);
+    ws.write("simhall.md", SIMHALL);
+    // A note, not a finding: with --fail-on error the warnings leave the exit code 0.
+    let run = ws.run(&["check", "--fail-on", "error", "--quiet", "kallelse.txt"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "arendelint: obs: kallelse.txt ser ut som en kallelse eller ett protokoll med flera ärenden (minst tre rader som § 12 …); kör med --agenda för att kontrollera varje ärende för sig\n"
+    );
+    let en = ws.run(&["check", "--lang", "en", "--format", "json", "kallelse.txt"]);
+    assert_eq!(
+        en.stderr_lines(),
+        ["arendelint: note: kallelse.txt looks like an agenda or minutes with several cases (at least three lines such as § 12 …); run with --agenda to check each case on its own"]
+    );
+    assert_eq!(en.json()["summary"]["cases"], 1);
+    // With --agenda, or for a single case, no note.
+    let agenda = ws.run(&["check", "--agenda", "kallelse.txt"]);
+    assert_eq!(agenda.stderr, "");
+    let single = ws.run(&["check", "simhall.md"]);
+    assert_eq!(single.stderr, "");
+}
+
+#[test]
+fn reports_show_number_dnr_and_items_without_case_text() {
+    let ws = Workspace::new();
+    ws.write("kallelse.txt", KALLELSE_TXT);
+    let md = ws.run(&["check", "--agenda", "--format", "markdown", "kallelse.txt"]);
+    let table_start = md.stdout.find("3 ärenden").unwrap_or(0);
+    let summary: Vec<&str> = md.stdout[table_start..].lines().take(7).collect();
+    assert_eq!(
+        summary,
+        [
+            "3 ärenden i 1 fil: 0 fel, 2 varningar, 0 info. 2 punkter saknade ärendeunderlag.",
+            "",
+            "| Nr | Ärende | Dnr | Status | Fel | Varningar | Info |",
+            "|---:|---|---|---|---:|---:|---:|",
+            "| 20 | Val av justerare | – | Inget ärendeunderlag | 0 | 0 | 0 |",
+            "| 21 | Godkännande av dagordning | – | Inget ärendeunderlag | 0 | 0 | 0 |",
+            "| 22 | Utökade öppettider vid Björkvikens hälsocentral | RS 2026/087 | Varningar | 0 | 2 | 0 |",
+        ]
+    );
+
+    let csv = ws.run(&["check", "--agenda", "--format", "csv", "kallelse.txt"]);
+    let rows: Vec<&str> = csv.stdout.split("\r\n").collect();
+    assert_eq!(
+        rows[1],
+        "kallelse.txt;20;Val av justerare;;3;1;;;;Inget ärendeunderlag;;"
+    );
+    assert_eq!(
+        rows[2],
+        "kallelse.txt;21;Godkännande av dagordning;;4;1;;;;Inget ärendeunderlag;;"
+    );
+    assert!(
+        rows[3].starts_with(
+            "kallelse.txt;22;Utökade öppettider vid Björkvikens hälsocentral;RS 2026/087;9;"
+        ),
+        "{}",
+        rows[3]
+    );
+
+    let html = ws
+        .run(&["check", "--agenda", "--format", "html", "kallelse.txt"])
+        .stdout;
+    assert!(html.contains("<p class=\"totals\">3 ärenden i 1 fil: 0 fel, 2 varningar, 0 info. 2 punkter saknade ärendeunderlag.</p>"), "{html}");
+    assert!(html.contains("<tr class=\"sev-none\"><td class=\"nr\">20</td><th scope=\"row\"><a href=\"#case-1\">Val av justerare</a></th><td class=\"dnr\">–</td><td class=\"file\">kallelse.txt</td><td><span class=\"status sev-none\">Inget ärendeunderlag</span></td>"), "{html}");
+    assert!(html.contains("<h3><span class=\"nr\">22</span> Utökade öppettider vid Björkvikens hälsocentral</h3>\n<p class=\"case-meta\">Dnr RS 2026/087 · "), "{html}");
+    assert!(
+        html.contains("<p class=\"none\">Inget ärendeunderlag.</p>"),
+        "{html}"
+    );
+
+    let en = ws.run(&[
+        "check",
+        "--agenda",
+        "--lang",
+        "en",
+        "--format",
+        "markdown",
+        "kallelse.txt",
+    ]);
+    assert!(
+        en.stdout.contains(
+            "3 cases in 1 file: 0 errors, 2 warnings, 0 info. 2 items had no case text.\n"
+        ),
+        "{}",
+        en.stdout
+    );
+    assert!(
+        en.stdout
+            .contains("| 20 | Val av justerare | – | No case text | 0 | 0 | 0 |\n"),
+        "{}",
+        en.stdout
+    );
+
+    let human = ws.run(&["check", "--agenda", "kallelse.txt"]);
+    assert!(
+        human.stdout.ends_with(
+            "3 ärenden i 1 fil: 0 fel, 2 varningar, 0 info. 2 punkter saknade ärendeunderlag.\n"
+        ),
+        "{}",
+        human.stdout
+    );
 }

@@ -25,3 +25,12 @@ pub fn check_text(
     file.cases = Some(report.cases);
     file
 }
+
+/// Plain mode: a file that reads like an agenda (three or more case headings)
+/// gets one note on stderr suggesting `--agenda`. Not a finding: the exit code
+/// does not change.
+pub fn hint(display: &str, text: &str, linter: &Linter, terminal: &Terminal, progress: &Progress) {
+    if linter.looks_like_agenda(text) {
+        progress.suspend(|| terminal.notice(&terminal.texts.agenda_hint(display)));
+    }
+}

@@ -103,9 +103,12 @@ pub struct CheckArgs {
     pub write_baseline: Option<PathBuf>,
 
     /// Treat each file as an agenda (kallelse, föredragningslista, protokoll):
-    /// split it into cases at headings that begin with `§ N`, `Ärende N`,
-    /// `Punkt N` or `N.`, check each case as a document and report findings
-    /// and Dnr per case. Works for .md, .txt and .docx.
+    /// split it into cases at lines that begin (after a bullet) with `§ 12`,
+    /// `§ 63/20`, `KS § 12`, `Ärende 4`, `Punkt 4`, `Paragraf 4`, `Sn 49 Title`
+    /// or a numbered title (`1 Title`, `1. Title`); a lone `§ 31` takes its
+    /// title from the next line. A table of contents is skipped; items without
+    /// case text are reported as such. Each case is checked as a document, with
+    /// number, title and Dnr in the report. Works for .md, .txt and .docx.
     // --fix re-checks a fixed file as one document, which would lose the cases.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub agenda: bool,

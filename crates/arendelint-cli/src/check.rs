@@ -90,7 +90,8 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
         terminal.warning(texts.no_files());
     }
 
-    let report = Report::new(results);
+    let mut report = Report::new(results);
+    report.agenda = args.agenda;
     let rendered = output::render(args.format, &report, texts, args.quiet);
     let mut output_failed = false;
     if let Some(diffs) = diffs {
@@ -209,6 +210,10 @@ fn check_stdin(
         return problem(texts.input_error(&e));
     }
     let text = String::from_utf8_lossy(&bytes).into_owned();
+    let hidden = crate::progress::Progress::hidden();
+    if !args.agenda {
+        crate::agenda::hint(&display, &text, &settings.linter, terminal, &hidden);
+    }
     let file = crate::load::lint_text(
         display,
         text,

@@ -61,7 +61,9 @@ pub fn check_bytes(
             (report, Some(cases))
         }
     } else {
-        (linter.lint_docx(bytes).map_err(docx_error)?, None)
+        let report = linter.lint_docx(bytes).map_err(docx_error)?;
+        crate::agenda::hint(&display, &report.text, linter, terminal, progress);
+        (report, None)
     };
     let mut file = CheckedFile::new(display, report.text, report.diagnostics);
     file.cases = cases;

@@ -53,6 +53,10 @@ impl<'a> Loader<'a> {
             display: job.display.clone(),
             message: self.terminal.texts.read_error(&e),
         })?;
+        if !self.agenda {
+            let linter = &job.settings.linter;
+            agenda::hint(&job.display, &text, linter, self.terminal, &self.progress);
+        }
         Ok(lint_text(
             job.display.clone(),
             text,

@@ -67,12 +67,16 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Agenda items without case text (contract §5).
+    pub empty_cases: usize,
 }
 
 /// Everything a format renders.
 pub struct Report {
     pub files: Vec<CheckedFile>,
     pub summary: Summary,
+    /// `--agenda`: the JSON report lists the cases.
+    pub agenda: bool,
 }
 
 impl Report {
@@ -82,6 +86,11 @@ impl Report {
         let mut summary = Summary {
             files: files.len(),
             cases: files.iter().map(CheckedFile::case_count).sum(),
+            empty_cases: files
+                .iter()
+                .flat_map(|f| f.cases.iter().flatten())
+                .filter(|c| c.empty)
+                .count(),
             ..Summary::default()
         };
         for d in files.iter().flat_map(|f| &f.diagnostics) {
@@ -91,7 +100,11 @@ impl Report {
                 Severity::Info => summary.infos += 1,
             }
         }
-        Report { files, summary }
+        Report {
+            files,
+            summary,
+            agenda: false,
+        }
     }
 
     /// The most severe finding, if any.

@@ -100,14 +100,7 @@ pub(crate) struct RawSections {
     pub closing: RawClosing,
     pub placeholder: RawPlaceholder,
     pub furniture: RawFurniture,
-    pub agenda: RawAgenda,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(crate) struct RawAgenda {
-    pub case_heading: String,
-    pub dnr: Vec<String>,
+    pub agenda: crate::document::RawAgenda,
 }
 
 #[derive(Deserialize)]
@@ -309,8 +302,8 @@ pub(crate) struct RuleData {
     pub closing_headings: Vec<String>,
     pub placeholders: HashSet<String>,
     pub page_patterns: Vec<Regex>,
-    pub case_heading: Regex,
-    pub dnr_patterns: Vec<Regex>,
+    /// Agenda mode: case headings and diary numbers (contract §5).
+    pub agenda: crate::document::AgendaData,
     pub negations: HashSet<String>,
     pub negation_targets: Vec<WordPat>,
     pub negation_gap: usize,
@@ -484,15 +477,8 @@ impl RuleData {
             page_patterns.push(regex("sections.toml", p)?);
         }
 
-        let case_heading = Regex::new(&sec.agenda.case_heading)
-            .map_err(|e| data_error("sections.toml", format!("agenda case-heading: {e}")))?;
-        let mut dnr_patterns = Vec::new();
-        for p in &sec.agenda.dnr {
-            dnr_patterns.push(
-                Regex::new(p)
-                    .map_err(|e| data_error("sections.toml", format!("agenda dnr `{p}`: {e}")))?,
-            );
-        }
+        let agenda = crate::document::AgendaData::compile(&sec.agenda)
+            .map_err(|e| data_error("sections.toml", e))?;
         let negation_targets = phrases("phrases.toml", &phr.negated_impact.targets, false)?
             .phrases
             .into_iter()
@@ -602,8 +588,7 @@ impl RuleData {
                 .collect(),
             placeholders: set(&sec.placeholder.texts),
             page_patterns,
-            case_heading,
-            dnr_patterns,
+            agenda,
             negations: set(&phr.negated_impact.negations),
             negation_targets,
             negation_gap: phr.negated_impact.max_gap,

@@ -8,7 +8,15 @@ use arendelint_core::{Diagnostic, Severity, SourceKind, RULES};
 pub struct CaseView<'a> {
     pub file: &'a CheckedFile,
     pub title: String,
+    /// The case number in agenda mode (`12`, `63/20`).
+    pub number: Option<String>,
     pub dnr: Option<String>,
+    /// An agenda item without case text.
+    pub empty: bool,
+    /// Where the case starts: its heading (byte offset).
+    pub start: usize,
+    /// The findings outside every case of an agenda: no case of its own.
+    pub outside: bool,
     pub diagnostics: Vec<&'a Diagnostic>,
 }
 
@@ -36,6 +44,11 @@ impl CaseView<'_> {
     }
 }
 
+/// Whether any case has a number: the reports then show a number column.
+pub fn numbered(cases: &[CaseView]) -> bool {
+    cases.iter().any(|c| c.number.is_some())
+}
+
 /// Every case of the report: files in report order, cases in document order.
 pub fn cases(report: &Report) -> Vec<CaseView<'_>> {
     let mut out = Vec::new();
@@ -56,7 +69,11 @@ pub fn cases(report: &Report) -> Vec<CaseView<'_>> {
                     } else {
                         info.title
                     },
+                    number: None,
                     dnr: info.dnr,
+                    empty: false,
+                    start: info.heading.start,
+                    outside: false,
                     diagnostics: file.diagnostics.iter().collect(),
                 })
             }
@@ -75,7 +92,11 @@ fn agenda_cases<'a>(
         .map(|info| CaseView {
             file,
             title: info.title.clone(),
+            number: info.number.clone(),
             dnr: info.dnr.clone(),
+            empty: info.empty,
+            start: info.heading.start,
+            outside: false,
             diagnostics: Vec::new(),
         })
         .collect();
@@ -98,7 +119,11 @@ fn agenda_cases<'a>(
         out.push(CaseView {
             file,
             title: file.display.clone(),
+            number: None,
             dnr: None,
+            empty: false,
+            start: 0,
+            outside: true,
             diagnostics: outside,
         });
     }

@@ -14,6 +14,28 @@ pub fn render(report: &Report, texts: Texts) -> String {
     let mut out = String::from("\u{feff}");
     row(&mut out, texts.csv_header().iter().map(|h| text_field(h)));
     for case in cases(report) {
+        if case.empty && case.diagnostics.is_empty() {
+            // An agenda item without case text: one row that says so.
+            let at = case.file.position(case.start);
+            row(
+                &mut out,
+                [
+                    text_field(&case.file.display),
+                    text_field(case.number.as_deref().unwrap_or("")),
+                    text_field(&case.title),
+                    text_field(case.dnr.as_deref().unwrap_or("")),
+                    at.line.to_string(),
+                    at.column.to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    text_field(texts.no_case_text()),
+                    String::new(),
+                    String::new(),
+                ]
+                .into_iter(),
+            );
+        }
         for d in &case.diagnostics {
             let at = case.file.position(d.span.start);
             let excerpt = excerpt(case.file, &d.span).map(|x| x.plain());
@@ -21,6 +43,7 @@ pub fn render(report: &Report, texts: Texts) -> String {
                 &mut out,
                 [
                     text_field(&case.file.display),
+                    text_field(case.number.as_deref().unwrap_or("")),
                     text_field(&case.title),
                     text_field(case.dnr.as_deref().unwrap_or("")),
                     at.line.to_string(),

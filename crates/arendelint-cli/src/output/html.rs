@@ -3,7 +3,7 @@
 //! marked. No scripts, fonts or images are loaded; the CSS is inline and has a
 //! print style, so the page reads the same on screen, on paper and as a PDF.
 
-use super::cases::{cases, CaseView};
+use super::cases::{cases, numbered, CaseView};
 use super::excerpt::excerpt;
 use crate::report::Report;
 use crate::texts::Texts;
@@ -25,7 +25,12 @@ pub fn render(report: &Report, texts: Texts) -> String {
     let _ = writeln!(
         out,
         "<p class=\"totals\">{}</p>\n<p class=\"meta\">{}</p>\n</header>\n<main>",
-        esc(&texts.report_totals(s.cases, s.files, [s.errors, s.warnings, s.infos])),
+        esc(&texts.totals_with_empty(
+            s.cases,
+            s.files,
+            [s.errors, s.warnings, s.infos],
+            s.empty_cases
+        )),
         esc(&texts.checked_with(env!("CARGO_PKG_VERSION")))
     );
     summary_table(&mut out, &cases, texts);
@@ -76,6 +81,15 @@ fn summary_table(out: &mut String, cases: &[CaseView], texts: Texts) {
         "<section class=\"summary\" aria-labelledby=\"summary-heading\">\n<h2 id=\"summary-heading\">{}</h2>\n<table id=\"summary\">\n<thead>\n<tr>",
         esc(texts.summary_caption())
     );
+    // Agenda mode: the case number as its own column.
+    let numbered = numbered(cases);
+    if numbered {
+        let _ = write!(
+            out,
+            "<th scope=\"col\" class=\"nr\">{}</th>",
+            esc(texts.number_column())
+        );
+    }
     for column in texts.case_columns() {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(column));
     }
@@ -95,14 +109,22 @@ fn summary_table(out: &mut String, cases: &[CaseView], texts: Texts) {
     let mut totals = vec![0; RULES.len()];
     for (n, case) in cases.iter().enumerate() {
         let class = status_class(case.worst());
+        let _ = write!(out, "<tr class=\"{class}\">");
+        if numbered {
+            let _ = write!(
+                out,
+                "<td class=\"nr\">{}</td>",
+                esc(case.number.as_deref().unwrap_or("–"))
+            );
+        }
         let _ = write!(
             out,
-            "<tr class=\"{class}\"><th scope=\"row\"><a href=\"#case-{}\">{}</a></th><td class=\"dnr\">{}</td><td class=\"file\">{}</td><td><span class=\"status {class}\">{}</span></td>",
+            "<th scope=\"row\"><a href=\"#case-{}\">{}</a></th><td class=\"dnr\">{}</td><td class=\"file\">{}</td><td><span class=\"status {class}\">{}</span></td>",
             n + 1,
             esc(&case.title),
             esc(case.dnr.as_deref().unwrap_or("–")),
             esc(&case.file.display),
-            esc(texts.status(case.worst())),
+            esc(status_text(case, texts)),
         );
         let per_rule = case.per_rule();
         for &i in &shown {
@@ -115,7 +137,8 @@ fn summary_table(out: &mut String, cases: &[CaseView], texts: Texts) {
     out.push_str("</tbody>\n<tfoot>\n<tr>");
     let _ = write!(
         out,
-        "<th scope=\"row\" colspan=\"4\">{}</th>",
+        "<th scope=\"row\" colspan=\"{}\">{}</th>",
+        if numbered { 5 } else { 4 },
         esc(texts.total_column())
     );
     for &i in &shown {
@@ -136,7 +159,11 @@ fn count_cell(out: &mut String, count: usize) {
 fn case_section(out: &mut String, n: usize, case: &CaseView, texts: Texts) {
     let _ = writeln!(
         out,
-        "<section class=\"case\" id=\"case-{n}\">\n<h3>{}</h3>",
+        "<section class=\"case\" id=\"case-{n}\">\n<h3>{}{}</h3>",
+        case.number.as_deref().map_or(String::new(), |nr| format!(
+            "<span class=\"nr\">{}</span> ",
+            esc(nr)
+        )),
         esc(&case.title)
     );
     let mut meta = Vec::new();
@@ -150,10 +177,12 @@ fn case_section(out: &mut String, n: usize, case: &CaseView, texts: Texts) {
     let class = status_class(case.worst());
     meta.push(format!(
         "<span class=\"status {class}\">{}</span>",
-        esc(texts.status(case.worst()))
+        esc(status_text(case, texts))
     ));
     let _ = writeln!(out, "<p class=\"case-meta\">{}</p>", meta.join(" · "));
-    if case.diagnostics.is_empty() {
+    if case.empty && case.diagnostics.is_empty() {
+        let _ = writeln!(out, "<p class=\"none\">{}.</p>", esc(texts.no_case_text()));
+    } else if case.diagnostics.is_empty() {
         let _ = writeln!(
             out,
             "<p class=\"none\">{}</p>",
@@ -218,6 +247,15 @@ fn rule_legend(out: &mut String, texts: Texts) {
         );
     }
     out.push_str("</dl>\n</section>\n");
+}
+
+/// A case's status: from its most severe finding, or that it has no case text.
+fn status_text(case: &CaseView, texts: Texts) -> &'static str {
+    if case.empty {
+        texts.no_case_text()
+    } else {
+        texts.status(case.worst())
+    }
 }
 
 fn status_class(worst: Option<Severity>) -> &'static str {

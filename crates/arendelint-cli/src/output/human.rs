@@ -40,10 +40,15 @@ pub fn render(report: &Report, texts: Texts, quiet: bool) -> String {
     if !quiet {
         let s = report.summary;
         // Agenda mode: the cases are what the clerk counts.
-        let line = if s.cases == s.files {
+        let line = if s.cases == s.files && s.empty_cases == 0 {
             texts.summary(s.errors, s.warnings, s.infos, s.files)
         } else {
-            texts.report_totals(s.cases, s.files, [s.errors, s.warnings, s.infos])
+            texts.totals_with_empty(
+                s.cases,
+                s.files,
+                [s.errors, s.warnings, s.infos],
+                s.empty_cases,
+            )
         };
         let _ = writeln!(out, "{BOLD}{line}{BOLD:#}");
     }

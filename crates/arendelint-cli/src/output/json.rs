@@ -8,7 +8,23 @@ use serde::Serialize;
 struct JsonReport<'a> {
     version: u32,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// `--agenda`: one entry per case, in order (contract §4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cases: Option<Vec<JsonCase>>,
     summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonCase {
+    path: String,
+    case: String,
+    number: Option<String>,
+    dnr: Option<String>,
+    line: usize,
+    empty: bool,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
 }
 
 #[derive(Serialize)]
@@ -90,6 +106,7 @@ pub fn render(report: &Report) -> String {
     let json = JsonReport {
         version: 1,
         diagnostics,
+        cases: report.agenda.then(|| json_cases(report)),
         summary: JsonSummary {
             files: s.files,
             cases: s.cases,
@@ -103,6 +120,27 @@ pub fn render(report: &Report) -> String {
     let mut out = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_string());
     out.push('\n');
     out
+}
+
+fn json_cases(report: &Report) -> Vec<JsonCase> {
+    super::cases::cases(report)
+        .into_iter()
+        .filter(|c| !c.outside)
+        .map(|c| {
+            let [errors, warnings, infos] = c.per_severity();
+            JsonCase {
+                path: c.file.display.clone(),
+                line: c.file.position(c.start).line,
+                case: c.title,
+                number: c.number,
+                dnr: c.dnr,
+                empty: c.empty,
+                errors,
+                warnings,
+                infos,
+            }
+        })
+        .collect()
 }
 
 fn diagnostic<'a>(

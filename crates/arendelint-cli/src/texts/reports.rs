@@ -6,7 +6,7 @@ use arendelint_core::docx::DocxError;
 use arendelint_core::{Lang, Severity};
 
 /// The columns of the CSV report, in order.
-pub const CSV_COLUMNS: usize = 11;
+pub const CSV_COLUMNS: usize = 12;
 
 impl Texts {
     /// The `lang` attribute of the HTML report.
@@ -147,6 +147,7 @@ impl Texts {
         match self.lang {
             Lang::Sv => [
                 "Fil",
+                "Nr",
                 "Ärende",
                 "Dnr",
                 "Rad",
@@ -160,6 +161,7 @@ impl Texts {
             ],
             Lang::En => [
                 "File",
+                "No.",
                 "Case",
                 "Dnr",
                 "Line",
@@ -190,11 +192,59 @@ impl Texts {
     pub fn no_cases(&self, path: &str) -> String {
         match self.lang {
             Lang::Sv => format!(
-                "{path}: inga ärenden hittades (rubriker som börjar med § N, Ärende N, Punkt N eller N.); filen kontrollerades som ett enda ärende"
+                "{path}: inga ärenden hittades (rader som börjar med § N, KS § N, Ärende N, Punkt N eller N Titel); filen kontrollerades som ett enda ärende"
             ),
             Lang::En => format!(
-                "{path}: no cases found (headings that begin with § N, Ärende N, Punkt N or N.); the file was checked as one case"
+                "{path}: no cases found (lines that begin with § N, KS § N, Ärende N, Punkt N or N Title); the file was checked as one case"
             ),
+        }
+    }
+
+    /// Plain mode on a file that reads like an agenda: a hint, not a finding.
+    pub fn agenda_hint(&self, path: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!(
+                "arendelint: obs: {path} ser ut som en kallelse eller ett protokoll med flera ärenden (minst tre rader som § 12 …); kör med --agenda för att kontrollera varje ärende för sig"
+            ),
+            Lang::En => format!(
+                "arendelint: note: {path} looks like an agenda or minutes with several cases (at least three lines such as § 12 …); run with --agenda to check each case on its own"
+            ),
+        }
+    }
+
+    /// The number column of the case tables.
+    pub fn number_column(&self) -> &'static str {
+        self.pick("Nr", "No.")
+    }
+
+    /// An agenda item without case text (status and CSV message).
+    pub fn no_case_text(&self) -> &'static str {
+        self.pick("Inget ärendeunderlag", "No case text")
+    }
+
+    /// The sentence after the totals when agenda items had no case text.
+    pub fn empty_items(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Sv, 1) => "1 punkt saknade ärendeunderlag.".to_string(),
+            (Lang::Sv, _) => format!("{n} punkter saknade ärendeunderlag."),
+            (Lang::En, 1) => "1 item had no case text.".to_string(),
+            (Lang::En, _) => format!("{n} items had no case text."),
+        }
+    }
+
+    /// The totals, with the items without case text when there are any.
+    pub fn totals_with_empty(
+        &self,
+        cases: usize,
+        files: usize,
+        severities: [usize; 3],
+        empty: usize,
+    ) -> String {
+        let totals = self.report_totals(cases, files, severities);
+        if empty == 0 {
+            totals
+        } else {
+            format!("{totals} {}", self.empty_items(empty))
         }
     }
 

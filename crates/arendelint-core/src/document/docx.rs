@@ -2,13 +2,16 @@
 //! → the builder. Styled headings keep their level; bold-only paragraphs become
 //! pseudo-headings; tables are tables whose header row is the first row.
 
+use super::agenda::case_line;
 use super::builder::{BlockInfo, Builder};
 use super::{Ctx, HeadingKind};
 use crate::docx::{Block, Paragraph, Table};
 use std::ops::Range;
 
-/// In agenda mode a plain paragraph opening with `§ N` is a case heading only
-/// when it is short like a title, not a body paragraph that cites a section.
+/// In agenda mode a plain paragraph that reads as a case heading (contract §5)
+/// is one only when it is short like a title, not a body paragraph that cites a
+/// section. Every Word paragraph is a block of its own, so a numbered title
+/// (`1 Titel`) needs no blank line before it.
 const MAX_CASE_LINE_WORDS: usize = 20;
 
 pub(super) fn parse(b: &mut Builder, blocks: &[Block]) {
@@ -32,7 +35,7 @@ fn paragraph(b: &mut Builder, p: &Paragraph) {
     let title_like = p.bold_only || !text.ends_with(['.', ',', ';', ':', '!', '?']);
     if b.agenda
         && title_like
-        && b.data.case_heading.is_match(text)
+        && case_line(text, b.data).is_some()
         && text.split_whitespace().count() <= MAX_CASE_LINE_WORDS
     {
         // Level 0: a case holds every heading up to the next case, whatever

@@ -1,6 +1,8 @@
 //! Markdown front end: pulldown-cmark events with source offsets → the builder.
 
+use super::agenda::{case_line, Form};
 use super::builder::{BlockInfo, Builder};
+use super::cases::{line_around, preceded_by_blank};
 use super::{Ctx, HeadingKind};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -13,6 +15,12 @@ struct Open {
     /// Text outside bold (or other content) was seen.
     plain_content: bool,
     any_content: bool,
+    /// The block's source range (paragraphs and list items); in a paragraph
+    /// split into case headings, from the current line.
+    range: std::ops::Range<usize>,
+    /// Agenda mode: the paragraph's leading lines that are case headings, each
+    /// a heading of its own (`§ 1 …` / `§ 2 …` on consecutive lines).
+    case_lines: usize,
 }
 
 pub(super) fn parse(b: &mut Builder) {
@@ -50,6 +58,12 @@ pub(super) fn parse(b: &mut Builder) {
                     close(b, &mut open, ctx(quote_depth));
                     open = Open {
                         active: true,
+                        range: range.clone(),
+                        case_lines: if quote_depth == 0 {
+                            leading_case_lines(b, &range)
+                        } else {
+                            0
+                        },
                         ..Open::default()
                     };
                 }
@@ -154,6 +168,11 @@ pub(super) fn parse(b: &mut Builder) {
             Event::InlineHtml(_) | Event::Html(_) if html_block_start.is_none() => {
                 comments_in(b, range);
             }
+            Event::SoftBreak if open.case_lines > 0 && open.heading.is_none() => {
+                open.case_lines -= 1;
+                b.end_heading(0, HeadingKind::Markdown);
+                open.range.start = range.end;
+            }
             Event::FootnoteReference(_) | Event::TaskListMarker(_) => {
                 open.plain_content = true;
             }
@@ -171,7 +190,10 @@ fn close_if_block(b: &mut Builder, open: &mut Open, ctx: Ctx, tag: &Tag) {
 
 /// Ends the open paragraph or list item.
 fn close(b: &mut Builder, open: &mut Open, ctx: Ctx) {
-    if open.active && open.heading.is_none() {
+    if open.active && open.heading.is_none() && ctx == Ctx::Body && is_case_line(b, &open.range) {
+        // Level 0: a case holds every heading up to the next case.
+        b.end_heading(0, HeadingKind::Markdown);
+    } else if open.active && open.heading.is_none() {
         b.end_block(BlockInfo {
             ctx,
             bold_only: open.any_content && !open.plain_content,
@@ -181,6 +203,45 @@ fn close(b: &mut Builder, open: &mut Open, ctx: Ctx) {
         b.has_open_tokens();
     }
     *open = Open::default();
+}
+
+/// In agenda mode, a paragraph or list item of one line that reads as a case
+/// heading (contract §5); a numbered one only after a blank line.
+fn is_case_line(b: &Builder, range: &std::ops::Range<usize>) -> bool {
+    let text = b.text;
+    if !b.agenda || range.is_empty() || text[range.clone()].trim_end().contains('\n') {
+        return false;
+    }
+    // The whole line: a list item's text starts after its marker (`1. `).
+    let mut line = line_around(text, range.start);
+    line.start = line.start.max(b.content_start());
+    match case_line(&text[line.clone()], b.data) {
+        Some(found) if found.form == Form::Numbered => preceded_by_blank(text, line.start),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// In agenda mode, how many lines of a paragraph of several lines, from its
+/// first, are case headings (a bare kallelse written as consecutive lines).
+fn leading_case_lines(b: &Builder, range: &std::ops::Range<usize>) -> usize {
+    let text = b.text;
+    let Some(block) = text.get(range.clone()) else {
+        return 0;
+    };
+    if !b.agenda || !block.trim_end().contains('\n') {
+        return 0;
+    }
+    let mut count = 0;
+    let mut at = range.start;
+    for line in block.trim_end().split('\n') {
+        if !is_case_line(b, &(at..at + line.len())) {
+            break;
+        }
+        count += 1;
+        at += line.len() + 1;
+    }
+    count
 }
 
 /// Records every `<!-- … -->` inside `range`.

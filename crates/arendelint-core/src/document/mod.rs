@@ -2,7 +2,9 @@
 //! sections, tables and comments, all with byte offsets into the original text.
 //! Rules only query this model; none re-parses.
 
+mod agenda;
 mod builder;
+mod cases;
 mod docx;
 mod markdown;
 mod plaintext;
@@ -12,7 +14,9 @@ use crate::ruledata::RuleData;
 use crate::source::SourceKind;
 use std::ops::Range;
 
+pub(crate) use agenda::{AgendaData, RawAgenda};
 pub(crate) use builder::Builder;
+pub(crate) use cases::count_case_lines;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -114,21 +118,45 @@ pub(crate) struct Scope {
     pub sentences: Range<usize>,
     pub headings: Range<usize>,
     pub bytes: Range<usize>,
-    /// The case heading in agenda mode: a title, never a gender section.
-    pub title_heading: Option<usize>,
+    /// The case heading in agenda mode, with the title line after a lone
+    /// `§ N`: a title, never a gender section.
+    pub title_headings: Range<usize>,
+    /// An agenda item without case text: no rule checks it.
+    pub empty: bool,
 }
 
 /// One case of an agenda.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CaseInfo {
-    /// The case heading's text (`§ 184 Ny ambulansstation`).
+    /// The case title: the heading line after its number and Dnr
+    /// (`Ny ambulansstation`), or the line after a lone `§ N`.
     pub title: String,
+    /// The case number as written after `§` or before the title (`22`,
+    /// `63/20`); `None` for a whole document.
+    pub number: Option<String>,
     /// The diary number (`RS 2023/123`), when the case names one.
     pub dnr: Option<String>,
     /// Byte range of the case heading.
     pub heading: Range<usize>,
     /// Byte range of the whole case, from its heading's line to the next case.
     pub range: Range<usize>,
+    /// An agenda item without case text (a bare kallelse): no rule checks it.
+    pub empty: bool,
+}
+
+impl CaseInfo {
+    /// A whole document as one case, without a title.
+    pub fn untitled(len: usize) -> CaseInfo {
+        CaseInfo {
+            title: String::new(),
+            number: None,
+            dnr: None,
+            heading: 0..0,
+            range: 0..len,
+            empty: false,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -208,7 +236,8 @@ impl<'t> Document<'t> {
             sentences: 0..self.sentences.len(),
             headings: 0..self.headings.len(),
             bytes: 0..self.text.len(),
-            title_heading: None,
+            title_headings: 0..0,
+            empty: false,
         }
     }
 
@@ -232,72 +261,19 @@ impl<'t> Document<'t> {
                 }
             }
         };
-        let dnr = data
-            .dnr_patterns
-            .iter()
-            .find_map(|p| p.captures(self.text))
-            .and_then(|c| c.get(1))
-            .map(|m| crate::engine::collapse_ws(m.as_str()));
+        let dnr = self
+            .text
+            .lines()
+            .find_map(|line| agenda::find_dnr(line, data))
+            .map(|(_, id)| id);
         CaseInfo {
             title,
+            number: None,
             dnr,
             heading: span,
             range: 0..self.text.len(),
+            empty: false,
         }
-    }
-
-    /// The cases of an agenda (contract §5): each from a case heading to the next.
-    pub fn cases(&self, data: &RuleData) -> Vec<(Scope, CaseInfo)> {
-        let starts: Vec<usize> = self
-            .headings
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| {
-                h.kind != HeadingKind::Label && data.case_heading.is_match(self.heading_display(h))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let mut out = Vec::with_capacity(starts.len());
-        for (n, &h) in starts.iter().enumerate() {
-            let heading = &self.headings[h];
-            let line_start = self.text[..heading.span.start]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            let (next_heading, end) = match starts.get(n + 1) {
-                Some(&next) => {
-                    let s = self.headings[next].span.start;
-                    (next, self.text[..s].rfind('\n').map_or(0, |i| i + 1))
-                }
-                None => (self.headings.len(), self.text.len()),
-            };
-            let sentences_end = self
-                .headings
-                .get(next_heading)
-                .map_or(self.sentences.len(), |x| x.sentence);
-            let scope = Scope {
-                sentences: heading.sentence..sentences_end,
-                headings: h..next_heading,
-                bytes: line_start..end,
-                title_heading: Some(h),
-            };
-            let title = crate::engine::collapse_ws(self.heading_display(heading));
-            let dnr = data
-                .dnr_patterns
-                .iter()
-                .find_map(|p| p.captures(&self.text[line_start..end]))
-                .and_then(|c| c.get(1))
-                .map(|m| crate::engine::collapse_ws(m.as_str()));
-            out.push((
-                scope,
-                CaseInfo {
-                    title,
-                    dnr,
-                    heading: heading.span.clone(),
-                    range: line_start..end,
-                },
-            ));
-        }
-        out
     }
 
     /// Token range covered by a range of sentences.

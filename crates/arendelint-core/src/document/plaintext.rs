@@ -1,6 +1,7 @@
 //! Plain-text front end (often PDF-extracted): heading lines, page furniture,
 //! paragraphs and list items (contract §1 and §6.12).
 
+use super::agenda::{case_line, has_title, Form};
 use super::builder::{BlockInfo, Builder};
 use super::{Ctx, HeadingKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -104,19 +105,28 @@ fn classify(b: &Builder) -> Vec<Line> {
     mark_repeated_furniture(text, &mut lines);
 
     // Headings and list items.
+    let mut title_next = false;
     for i in 0..lines.len() {
         if lines[i].kind != Kind::Body {
             continue;
         }
         let s = text[lines[i].range.clone()].trim();
-        if b.agenda && b.data.case_heading.is_match(s) {
-            lines[i].kind = Kind::Heading;
-            continue;
-        }
         let prev = lines[..i]
             .iter()
             .rev()
             .find(|l| !matches!(l.kind, Kind::Furniture | Kind::Comment | Kind::Joined));
+        if b.agenda {
+            if std::mem::take(&mut title_next) {
+                // The title of a lone `§ 31` on the line before.
+                lines[i].kind = Kind::Heading;
+                continue;
+            }
+            if let Some(lone) = agenda_heading(b, s, prev.is_none_or(|l| l.kind == Kind::Blank)) {
+                lines[i].kind = Kind::Heading;
+                title_next = lone;
+                continue;
+            }
+        }
         let starts_paragraph = prev.is_none_or(|l| matches!(l.kind, Kind::Blank | Kind::Heading));
         if is_list_item(s) {
             let next_blank = lines
@@ -171,6 +181,17 @@ fn classify(b: &Builder) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// In agenda mode, whether a line is a case heading (contract §5); a numbered
+/// one (`1 Titel`) only after a blank line or at the start. `Some(true)` when
+/// the line holds only the number and its title is the next line.
+fn agenda_heading(b: &Builder, line: &str, after_blank: bool) -> Option<bool> {
+    let found = case_line(line, b.data)?;
+    if found.form == Form::Numbered && !after_blank {
+        return None;
+    }
+    Some(!has_title(line, &found, b.data))
 }
 
 /// A heading broken at a line end by a hyphen (`Konsekvenser för jäm-` /

@@ -222,7 +222,8 @@ impl Linter {
 
     /// Checks a `.docx` agenda case by case (contract §5), like
     /// [`Linter::lint_agenda`]. Case headings are styled or bold paragraphs, or
-    /// short plain paragraphs, that begin with `§ N`, `Ärende N`, `Punkt N` or `N.`.
+    /// short plain paragraphs, that read as case headings (`§ 12`, `KS § 12`,
+    /// `Sn 49 Titel`, `Ärende 4`, `1 Titel`, …); every paragraph is a line of its own.
     pub fn lint_docx_agenda(&self, bytes: &[u8]) -> Result<(DocxReport, Vec<CaseInfo>), DocxError> {
         let extracted = extract(bytes)?;
         let doc = Document::from_docx(&extracted, self.data(), true);

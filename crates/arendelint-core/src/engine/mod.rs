@@ -34,12 +34,7 @@ pub fn document_info(text: &str, kind: SourceKind) -> CaseInfo {
     static DATA: std::sync::OnceLock<Option<RuleData>> = std::sync::OnceLock::new();
     match DATA.get_or_init(|| RuleData::build(&Config::default()).ok()) {
         Some(data) => Document::parse(text, kind, data, false).as_case(data),
-        None => CaseInfo {
-            title: String::new(),
-            dnr: None,
-            heading: 0..0,
-            range: 0..text.len(),
-        },
+        None => CaseInfo::untitled(text.len()),
     }
 }
 
@@ -130,9 +125,11 @@ impl Linter {
     }
 
     /// Checks an agenda (kallelse, föredragningslista, protokoll): splits it into
-    /// cases at headings that begin with `§ N`, `Ärende N`, `Punkt N` or `N.` and
-    /// checks each case as a document (contract §5). Each diagnostic's `case` is
-    /// the case title. Text before the first case is not checked.
+    /// cases at case headings (`§ 12`, `KS § 12`, `Sn 49 Titel`, `Ärende 4`,
+    /// `1. Titel`, …) and checks each case as a document (contract §5). Each
+    /// diagnostic's `case` is the case title. Text before the first case and
+    /// tables of contents are not checked; items without case text are cases
+    /// marked `empty` and get no finding.
     pub fn lint_agenda(&self, text: &str, kind: SourceKind) -> AgendaReport {
         let doc = Document::parse(text, kind, &self.data, true);
         let cases = doc.cases(&self.data);
@@ -145,6 +142,12 @@ impl Linter {
             cases: cases.into_iter().map(|(_, info)| info).collect(),
             diagnostics,
         }
+    }
+
+    /// Whether a document checked as one case looks like an agenda: three or
+    /// more lines read as case headings (contract §5). Cheap: no parse.
+    pub fn looks_like_agenda(&self, text: &str) -> bool {
+        crate::document::count_case_lines(text, &self.data) >= 3
     }
 
     /// Runs the rules over a document built elsewhere (the `.docx` front end).
@@ -175,6 +178,10 @@ impl Linter {
             reported: &reported,
         };
         for (scope, case) in scopes {
+            if scope.empty {
+                // An agenda item without case text (§5): nothing to check.
+                continue;
+            }
             // JAM004 runs whatever its severity: its counted nouns silence JAM003 (§6.14).
             let figures = figures::scan(doc, data, &facts, scope, &mut budget);
             let mut scoped = figures.findings;

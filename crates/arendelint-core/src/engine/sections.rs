@@ -26,7 +26,7 @@ pub(crate) fn check(doc: &Document, data: &RuleData, scope: &Scope, out: &mut Ve
         .iter()
         .filter(|s| {
             !s.is_title
-                && Some(s.heading) != scope.title_heading
+                && !scope.title_headings.contains(&s.heading)
                 && data.is_gender_heading(&doc.headings[s.heading].text)
         })
         .map(|s| Section {

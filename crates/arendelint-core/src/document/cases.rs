@@ -1,0 +1,332 @@
+//! Splitting an agenda into cases (contract §5): case headings, their titles
+//! and diary numbers, tables of contents and items without case text.
+
+use super::agenda::{
+    case_line, clean_title, find_dnr, is_metadata_line, line_text, CaseLine, Form,
+};
+use super::{CaseInfo, Document, HeadingKind, Scope, TokKind};
+use crate::ruledata::RuleData;
+use crate::source::SourceKind;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
+
+/// A run of this many case headings without text between them is a table of
+/// contents or a bare kallelse.
+const MIN_RUN: usize = 3;
+
+/// Non-blank lines after the heading line searched for a Dnr.
+const DNR_LINES: usize = 5;
+
+/// A case heading found in the document, before tables of contents are removed.
+struct Candidate {
+    heading: usize,
+    /// The heading's line.
+    line: Range<usize>,
+    number: String,
+    title: String,
+    dnr: Option<String>,
+    /// The line holding the title when the heading line holds only the number.
+    title_line: Option<Range<usize>>,
+}
+
+/// What becomes of a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Case {
+        empty: bool,
+    },
+    /// An entry of a table of contents.
+    Contents,
+}
+
+impl Document<'_> {
+    /// The cases of an agenda (contract §5): each from a case heading to the next.
+    pub fn cases(&self, data: &RuleData) -> Vec<(Scope, CaseInfo)> {
+        let candidates = self.candidates(data);
+        let roles = roles(
+            &candidates,
+            |i| self.words_after(&candidates, i, data),
+            data.agenda.closing_max_words,
+        );
+        let kept: Vec<usize> = (0..candidates.len())
+            .filter(|&i| roles[i] != Role::Contents)
+            .collect();
+        let mut out = Vec::with_capacity(kept.len());
+        for (n, &i) in kept.iter().enumerate() {
+            let c = &candidates[i];
+            let next = kept.get(n + 1).map(|&k| &candidates[k]);
+            let (next_heading, end) = match next {
+                Some(next) => (next.heading, next.line.start),
+                None => (self.headings.len(), self.text.len()),
+            };
+            let sentences_end = self
+                .headings
+                .get(next_heading)
+                .map_or(self.sentences.len(), |h| h.sentence);
+            // A title on the line after a lone `§ N` is part of the title when it is a heading.
+            let title_end = match &c.title_line {
+                Some(line)
+                    if self.headings.get(c.heading + 1).is_some_and(|h| {
+                        c.heading + 1 < next_heading && line.contains(&h.span.start)
+                    }) =>
+                {
+                    c.heading + 2
+                }
+                _ => c.heading + 1,
+            };
+            let heading = &self.headings[c.heading];
+            let has_text = self.words_between(c, end, sentences_end, data) > 0;
+            let empty = match roles[i] {
+                Role::Case { empty } => empty || !has_text,
+                Role::Contents => true,
+            };
+            let scope = Scope {
+                sentences: heading.sentence..sentences_end,
+                headings: c.heading..next_heading,
+                bytes: c.line.start..end,
+                title_headings: c.heading..title_end,
+                empty,
+            };
+            out.push((
+                scope,
+                CaseInfo {
+                    title: c.title.clone(),
+                    number: Some(c.number.clone()),
+                    dnr: c.dnr.clone(),
+                    heading: heading.span.clone(),
+                    range: c.line.start..end,
+                    empty,
+                },
+            ));
+        }
+        out
+    }
+
+    /// Every heading that is a case heading, in order, with its number, title and Dnr.
+    fn candidates(&self, data: &RuleData) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        for (i, h) in self.headings.iter().enumerate() {
+            if h.kind == HeadingKind::Label {
+                continue;
+            }
+            let mut line = line_around(self.text, h.span.start);
+            line.start = line.start.max(crate::source::bom_len(self.text));
+            let text = &self.text[line.clone()];
+            let Some(found) = case_line(text, data) else {
+                continue;
+            };
+            let plain_numbered = found.form == Form::Numbered && self.kind == SourceKind::PlainText;
+            if plain_numbered && !preceded_by_blank(self.text, line.start) {
+                continue;
+            }
+            // The title line of a lone `§ N` is not another case.
+            if out
+                .last()
+                .and_then(|c| c.title_line.as_ref())
+                .is_some_and(|t| t.start == line.start)
+            {
+                continue;
+            }
+            out.push(self.candidate(i, line, &found, data));
+        }
+        // A Dnr below the heading: within the case's first lines, never in the next case.
+        for n in 0..out.len() {
+            if out[n].dnr.is_some() {
+                continue;
+            }
+            let limit = out
+                .get(n + 1)
+                .map_or(self.text.len(), |next| next.line.start);
+            out[n].dnr = next_lines(self.text, out[n].line.end)
+                .take_while(|l| l.end <= limit)
+                .take(DNR_LINES)
+                .find_map(|l| find_dnr(&self.text[l], data))
+                .map(|(_, id)| id);
+        }
+        out
+    }
+
+    fn candidate(
+        &self,
+        heading: usize,
+        line: Range<usize>,
+        found: &CaseLine,
+        data: &RuleData,
+    ) -> Candidate {
+        let text = &self.text[line.clone()];
+        let rest = &text[found.rest.clone()];
+        let dnr_on_line = find_dnr(rest, data);
+        let mut title = clean_title(rest, dnr_on_line.as_ref().map(|(r, _)| r.clone()));
+        let mut title_line = None;
+        if title.is_empty() {
+            if let Some(next) = next_lines(self.text, line.end).next() {
+                title = clean_title(line_text(&self.text[next.clone()], data), None);
+                title_line = Some(next);
+            }
+        }
+        // A Dnr below the heading is looked for once every case heading is known.
+        let dnr = dnr_on_line.map(|(_, id)| id);
+        Candidate {
+            heading,
+            line,
+            number: text[found.number.clone()].to_string(),
+            title,
+            dnr,
+            title_line,
+        }
+    }
+
+    /// Words of text after candidate `i` up to the next candidate (or the end).
+    fn words_after(&self, candidates: &[Candidate], i: usize, data: &RuleData) -> usize {
+        let c = &candidates[i];
+        let (end, sentences_end) = match candidates.get(i + 1) {
+            Some(next) => (next.line.start, self.headings[next.heading].sentence),
+            None => (self.text.len(), self.sentences.len()),
+        };
+        self.words_between(c, end, sentences_end, data)
+    }
+
+    /// Words of case text after a candidate's heading, before byte `end`: not
+    /// the title line, bare page numbers, or lines that only give a Dnr or a
+    /// `Föredragande:`. Sub-headings count: an empty `Jämställdhet` section is
+    /// case text that JAM002 reports.
+    fn words_between(
+        &self,
+        c: &Candidate,
+        end: usize,
+        sentences_end: usize,
+        data: &RuleData,
+    ) -> usize {
+        let start = self.headings[c.heading].sentence + 1;
+        let mut words = 0;
+        for s in self.sentences.get(start..sentences_end).unwrap_or(&[]) {
+            let Some(first) = self.tokens.get(s.tokens.start) else {
+                continue;
+            };
+            let in_title = c
+                .title_line
+                .as_ref()
+                .is_some_and(|t| t.contains(&first.start));
+            if in_title || first.start >= end {
+                continue;
+            }
+            let tokens = &self.tokens[s.tokens.clone()];
+            let count = tokens.iter().filter(|t| t.kind == TokKind::Word).count();
+            let span = first.start..tokens.last().map_or(first.end, |t| t.end);
+            if count > 0 && !self.text[span].lines().all(|l| is_metadata_line(l, data)) {
+                words += count;
+            }
+        }
+        words
+    }
+}
+
+/// Decides which candidates are tables of contents and which cases have no
+/// case text. `words_after(i)`: words of text between candidate `i` and the next.
+fn roles(
+    candidates: &[Candidate],
+    words_after: impl Fn(usize) -> usize,
+    closing_max_words: usize,
+) -> Vec<Role> {
+    let n = candidates.len();
+    let after: Vec<usize> = (0..n).map(&words_after).collect();
+    let mut roles = vec![Role::Case { empty: false }; n];
+    // How often each number occurs from the current run on: linear, however long the file.
+    let mut remaining: HashMap<&str, usize> = HashMap::default();
+    for c in candidates {
+        *remaining.entry(c.number.as_str()).or_default() += 1;
+    }
+    let mut i = 0;
+    while i < n {
+        // A run: headings with nothing between them, each number once.
+        let mut seen: HashSet<&str> = HashSet::default();
+        seen.insert(&candidates[i].number);
+        let mut j = i;
+        while j + 1 < n && after[j] == 0 && seen.insert(&candidates[j + 1].number) {
+            j += 1;
+        }
+        for c in &candidates[i..=j] {
+            if let Some(count) = remaining.get_mut(c.number.as_str()) {
+                *count = count.saturating_sub(1);
+            }
+        }
+        let run = &candidates[i..=j];
+        if run.len() >= MIN_RUN {
+            let repeated = run
+                .iter()
+                .filter(|c| remaining.get(c.number.as_str()).is_some_and(|&k| k > 0))
+                .count();
+            if repeated * 2 > run.len() {
+                roles[i..=j].fill(Role::Contents);
+            } else {
+                // A bare kallelse: items without case text. What follows the
+                // last item is its case text, unless it ends the document and
+                // is no more than closing matter (a signature, "Välkomna!").
+                roles[i..j].fill(Role::Case { empty: true });
+                roles[j] = Role::Case {
+                    empty: after[j] == 0 || (j + 1 == n && after[j] <= closing_max_words),
+                };
+            }
+        }
+        i = j + 1;
+    }
+    roles
+}
+
+/// The line (without its line break) that holds byte `at`.
+pub(super) fn line_around(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let end = if text[start..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
+    start..end
+}
+
+/// A blank line, or only a byte order mark, comes before the line at `line_start`.
+pub(super) fn preceded_by_blank(text: &str, line_start: usize) -> bool {
+    let before = text[..line_start].trim_end_matches(['\n', '\r']);
+    if before.trim_start_matches('\u{feff}').trim().is_empty() {
+        return true;
+    }
+    let breaks = text[before.len()..line_start].matches('\n').count();
+    let last = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    breaks >= 2 || last.trim().is_empty()
+}
+
+/// The non-blank lines after byte `from` (the end of a line), in order.
+fn next_lines(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = from;
+    std::iter::from_fn(move || loop {
+        at += text.get(at..)?.find('\n')? + 1;
+        let line = line_around(text, at);
+        if !text[line.clone()].trim().is_empty() {
+            return Some(line);
+        }
+    })
+}
+
+/// How many lines of `text` read as case headings (contract §5), without
+/// parsing the document: for the hint that a file looks like an agenda.
+pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
+    let mut count = 0;
+    let mut blank_before = true;
+    let mut in_fence = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if !in_fence {
+            if let Some(found) = case_line(line, data) {
+                if found.form != Form::Numbered || blank_before {
+                    count += 1;
+                }
+            }
+        }
+        blank_before = trimmed.trim_start_matches('\u{feff}').is_empty();
+    }
+    count
+}
