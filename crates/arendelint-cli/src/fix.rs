@@ -175,7 +175,7 @@ impl Fixer {
             }
         }
         let notice = match self.mode {
-            Mode::Write => self.texts.fixed(fixes, files),
+            Mode::Write => self.texts.fixed_with_failures(fixes, files, problems.len()),
             Mode::Diff => self.texts.would_fix(fixes, files),
         };
         Finished {

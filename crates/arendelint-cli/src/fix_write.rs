@@ -1,9 +1,20 @@
 //! Replacing a document's content safely, for `--fix`.
 //!
-//! The new content goes to a temporary file in the document's own folder (so
-//! the final rename stays on one file system and is atomic), gets the
-//! document's permissions, and replaces it only if the document still holds
-//! what was read: an editor saving in between wins, and `--fix` reports it.
+//! The new content first goes to a temporary file in the document's own folder
+//! and is synced. Then, if the document still holds what was read (its bytes,
+//! and right before the switch its size and modification time), the document
+//! is replaced:
+//!
+//! - normally by renaming the temporary file over it (atomic: a reader sees
+//!   the old or the new text, never a mix), with the document's permissions;
+//! - when a rename would change what the file *is* — it has other hard links,
+//!   or another owner or group than the process (e.g. `--fix` run as root on a
+//!   user's file) — by writing through the same inode, so that links, owner
+//!   and group stay; the synced temporary copy is kept until that write is done.
+//!
+//! A read-only document is never written. What remains: an editor's save that
+//! lands in the microseconds between the last check and the rename (or the
+//! in-place write) is overwritten; no portable file API closes that window.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -13,6 +24,8 @@ use std::path::Path;
 pub enum WriteError {
     /// The document changed after it was read; it was left as it is.
     Changed,
+    /// The document is read-only; it was left as it is.
+    ReadOnly,
     Io(io::Error),
 }
 
@@ -22,19 +35,37 @@ impl From<io::Error> for WriteError {
     }
 }
 
+/// What identifies one version of a file cheaply: checked right before the
+/// switch, after the (slower) content check.
+#[derive(Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+fn stamp(path: &Path) -> io::Result<Stamp> {
+    let meta = std::fs::metadata(path)?;
+    Ok(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
 /// Replaces the content of `path` with `content`, if `unchanged()` still
-/// holds after the new content is on disk and right before the rename.
+/// holds after the new content is on disk, and the file's size and time are
+/// still those seen by that check right before the switch.
 ///
-/// A symbolic link is followed: its target is replaced, the link stays. A
-/// write between the last check and the rename (microseconds) can still be
-/// lost; no portable file API closes that window.
+/// A symbolic link is followed: its target is replaced, the link stays.
 pub fn replace_file(
     path: &Path,
     content: &[u8],
     unchanged: impl FnOnce() -> io::Result<bool>,
 ) -> Result<(), WriteError> {
     let target = std::fs::canonicalize(path)?;
-    let permissions = std::fs::metadata(&target)?.permissions();
+    let meta = std::fs::metadata(&target)?;
+    if meta.permissions().readonly() {
+        return Err(WriteError::ReadOnly);
+    }
     let folder = target
         .parent()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no parent folder"))?;
@@ -43,20 +74,60 @@ pub fn replace_file(
         .tempfile_in(folder)?;
     temp.write_all(content)?;
     temp.as_file().sync_all()?;
-    std::fs::set_permissions(temp.path(), permissions)?;
-    if !unchanged()? {
+    std::fs::set_permissions(temp.path(), meta.permissions())?;
+    let in_place = must_write_in_place(&meta, temp.as_file())?;
+    let checked = stamp(&target)?;
+    if !unchanged()? || stamp(&target)? != checked {
         // Dropping `temp` deletes it.
         return Err(WriteError::Changed);
     }
-    temp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
+    if in_place {
+        write_in_place(&target, content)?;
+        // The synced copy was a safety net for the in-place write; drop it.
+        drop(temp);
+    } else {
+        temp.persist(&target).map_err(|e| WriteError::Io(e.error))?;
+    }
     Ok(())
+}
+
+/// Whether a rename would change the file's identity: other hard links would
+/// keep the old text, or the new file would get another owner or group.
+#[cfg(unix)]
+fn must_write_in_place(meta: &std::fs::Metadata, temp: &std::fs::File) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let ours = temp.metadata()?;
+    Ok(meta.nlink() > 1 || meta.uid() != ours.uid() || meta.gid() != ours.gid())
+}
+
+#[cfg(not(unix))]
+fn must_write_in_place(_meta: &std::fs::Metadata, _temp: &std::fs::File) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Overwrites the file through its inode: links, owner and group stay.
+fn write_in_place(target: &Path, content: &[u8]) -> io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    file.write_all(content)?;
+    file.set_len(content.len() as u64)?;
+    file.sync_all()
 }
 
 /// The usual check for [`replace_file`]: the file's bytes are still `original`.
 /// Content, not modification time: times are coarse on some file systems, and a
 /// save of identical bytes is no conflict.
 pub fn still_reads(path: &Path, original: &[u8]) -> io::Result<bool> {
-    Ok(std::fs::read(path)? == original)
+    let limit = original.len() as u64;
+    let bytes = arendelint_core::fs::read_bytes(path, limit).map_err(|e| match e {
+        arendelint_core::fs::ReadError::Io(e) => e,
+        // Larger than what was read, or no longer a regular file: changed.
+        _ => io::Error::other("changed"),
+    });
+    match bytes {
+        Ok(bytes) => Ok(bytes == original),
+        Err(e) if e.kind() == io::ErrorKind::Other => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]
@@ -122,5 +193,64 @@ mod tests {
             .expect("meta")
             .file_type()
             .is_symlink());
+    }
+
+    #[test]
+    fn refuses_a_read_only_file() {
+        use std::fs::Permissions;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "gammal").expect("write");
+        let mut readonly: Permissions = std::fs::metadata(&path).expect("meta").permissions();
+        readonly.set_readonly(true);
+        std::fs::set_permissions(&path, readonly).expect("chmod");
+        let result = replace_file(&path, b"ny", || Ok(true));
+        assert!(matches!(result, Err(WriteError::ReadOnly)), "{result:?}");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "gammal");
+        assert_eq!(entries(dir.path()), ["a.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn hard_links_share_the_fixed_text() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.md");
+        let other = dir.path().join("b.md");
+        std::fs::write(&path, "gammal").expect("write");
+        std::fs::hard_link(&path, &other).expect("link");
+        let inode = std::fs::metadata(&path).expect("meta").ino();
+        replace_file(&path, b"ny text", || still_reads(&path, b"gammal")).expect("replaced");
+        assert_eq!(std::fs::read_to_string(&other).expect("read"), "ny text");
+        assert_eq!(std::fs::metadata(&path).expect("meta").ino(), inode);
+        assert_eq!(std::fs::metadata(&path).expect("meta").nlink(), 2);
+        assert_eq!(entries(dir.path()), ["a.md", "b.md"]);
+    }
+
+    #[test]
+    fn a_grown_file_is_a_changed_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "gammal text som är längre").expect("write");
+        assert!(!still_reads(&path, b"gammal").expect("checked"));
+    }
+
+    /// As root (as CI runs), a fixed file keeps its owner and group.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_of_another_owner_keeps_its_owner() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "gammal").expect("write");
+        if std::os::unix::fs::chown(&path, Some(4242), Some(4343)).is_err() {
+            eprintln!("skipped: changing the owner needs root");
+            return;
+        }
+        replace_file(&path, b"ny", || still_reads(&path, b"gammal")).expect("replaced");
+        let meta = std::fs::metadata(&path).expect("meta");
+        assert_eq!((meta.uid(), meta.gid()), (4242, 4343));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "ny");
+        assert_eq!(entries(dir.path()), ["a.md"]);
     }
 }

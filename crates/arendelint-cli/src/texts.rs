@@ -132,7 +132,12 @@ impl Texts {
             ReadError::Io(e) => self.io_error(e),
             ReadError::Input(e) => self.input_error(e),
             ReadError::TooLarge { limit_bytes } => self.size_limit(*limit_bytes),
-            ReadError::NotAFile => self.not_a_regular_file(),
+            ReadError::NotAFile => self
+                .pick(
+                    "är ingen vanlig fil (t.ex. en pipe eller en enhet); ange en fil",
+                    "not a regular file (e.g. a pipe or a device); give a file",
+                )
+                .into(),
         }
     }
 

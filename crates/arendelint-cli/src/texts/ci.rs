@@ -28,6 +28,31 @@ impl Texts {
     }
 
     /// After `--fix`.
+    /// After `--fix`; `failed` files could not be written (each reported above).
+    pub fn fixed_with_failures(&self, fixes: usize, files: usize, failed: usize) -> String {
+        if failed == 0 {
+            return self.fixed(fixes, files);
+        }
+        let failed_text = match (self.lang, failed) {
+            (Lang::Sv, 1) => "1 fil kunde inte skrivas (se ovan)".to_string(),
+            (Lang::Sv, n) => format!("{n} filer kunde inte skrivas (se ovan)"),
+            (Lang::En, 1) => "1 file could not be written (see above)".to_string(),
+            (Lang::En, n) => format!("{n} files could not be written (see above)"),
+        };
+        match (self.lang, fixes) {
+            (Lang::Sv, 0) => format!("Inga rättelser skrevs: {failed_text}."),
+            (Lang::En, 0) => format!("No fixes were written: {failed_text}."),
+            (Lang::Sv, _) => format!(
+                "Rättade {}; {failed_text}.",
+                self.findings_in_files(fixes, files)
+            ),
+            (Lang::En, _) => format!(
+                "Fixed {}; {failed_text}.",
+                self.findings_in_files(fixes, files)
+            ),
+        }
+    }
+
     pub fn fixed(&self, fixes: usize, files: usize) -> String {
         match (self.lang, fixes) {
             (Lang::Sv, 0) => "Inget att rätta automatiskt.".into(),
@@ -62,6 +87,13 @@ impl Texts {
             (WriteError::Changed, Lang::En) => {
                 "the file changed while it was being fixed; it was left as it is, run --fix again"
                     .into()
+            }
+            (WriteError::ReadOnly, Lang::Sv) => {
+                "filen är skrivskyddad och rättades inte; ta bort skrivskyddet om den ska rättas"
+                    .into()
+            }
+            (WriteError::ReadOnly, Lang::En) => {
+                "the file is read-only and was not fixed; make it writable to fix it".into()
             }
             (WriteError::Io(e), Lang::Sv) => format!("kan inte skriva rättelsen: {e}"),
             (WriteError::Io(e), Lang::En) => format!("cannot write the fix: {e}"),
