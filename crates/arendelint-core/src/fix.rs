@@ -1,6 +1,7 @@
 //! Applying fixes to a text.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::source::bom_len;
 
 /// Applies non-overlapping edits (in any order) to `text`. Edits that overlap an
 /// earlier accepted edit, or fall outside the text or inside a character, are skipped.
@@ -59,6 +60,30 @@ pub fn apply_fixes(
     }
     let (out, _) = apply_edits(text, &taken);
     (out, fixes)
+}
+
+/// Makes fix edits fit the text: inserted line breaks follow its line endings
+/// (CRLF stays CRLF), and nothing is inserted before a BOM.
+pub(crate) fn adapt_to_text(text: &str, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let crlf = text
+        .find('\n')
+        .is_some_and(|i| i > 0 && text.as_bytes()[i - 1] == b'\r');
+    let bom = bom_len(text);
+    let mut adapted = diagnostics.to_vec();
+    for edit in adapted
+        .iter_mut()
+        .filter_map(|d| d.fix.as_mut())
+        .flat_map(|f| f.edits.iter_mut())
+    {
+        if crlf && edit.replacement.contains('\n') {
+            edit.replacement = edit.replacement.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+        if edit.range.start < bom {
+            edit.range.start = bom;
+            edit.range.end = edit.range.end.max(bom);
+        }
+    }
+    adapted
 }
 
 #[cfg(test)]

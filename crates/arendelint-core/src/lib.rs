@@ -27,6 +27,7 @@
 //! assert_eq!((pos.line + 1, pos.col + 1), (5, 16));
 //! ```
 
+mod check;
 mod config;
 mod config_error;
 mod diagnostic;
@@ -44,6 +45,7 @@ mod ruledata;
 mod source;
 mod suppress_edit;
 
+pub use check::{CheckError, Fixed, Input, Mode, Report};
 pub use config::{
     parse_setting, Config, ConfigError, ConfigProblem, ExtraGroupWord, Lang, SuggestionClass,
 };

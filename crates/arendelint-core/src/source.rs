@@ -7,6 +7,8 @@ use std::fmt;
 pub enum SourceKind {
     Markdown,
     PlainText,
+    /// A Word file (`.docx`): read from its bytes, never written.
+    Docx,
 }
 
 impl SourceKind {
@@ -15,6 +17,7 @@ impl SourceKind {
         match ext.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(SourceKind::Markdown),
             "txt" | "text" => Some(SourceKind::PlainText),
+            "docx" => Some(SourceKind::Docx),
             _ => None,
         }
     }
@@ -130,7 +133,8 @@ mod tests {
             Some(SourceKind::Markdown)
         );
         assert_eq!(SourceKind::from_path("x.txt"), Some(SourceKind::PlainText));
-        assert_eq!(SourceKind::from_path("x.docx"), None);
+        assert_eq!(SourceKind::from_path("x.DOCX"), Some(SourceKind::Docx));
+        assert_eq!(SourceKind::from_path("x.doc"), None);
         assert_eq!(SourceKind::from_path("README"), None);
     }
 

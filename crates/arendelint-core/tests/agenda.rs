@@ -529,10 +529,22 @@ fn markdown_text_and_word_give_the_same_cases() {
     for line in SAME_AGENDA {
         doc = doc.add(docx_support::text(line));
     }
-    let (_, cases) = linter()
-        .lint_docx_agenda(&doc.to_bytes())
-        .expect("a readable .docx");
+    let cases = check_docx(&doc.to_bytes(), arendelint_core::Mode::Agenda)
+        .expect("a readable .docx")
+        .cases;
     assert_eq!(describe(&cases), want);
+}
+
+fn check_docx(
+    bytes: &[u8],
+    mode: arendelint_core::Mode,
+) -> Result<arendelint_core::Report<'static>, arendelint_core::CheckError> {
+    linter()
+        .check(
+            &arendelint_core::Input::bytes(bytes, arendelint_core::SourceKind::Docx)
+                .with_mode(mode),
+        )
+        .map(|r| r.into_owned())
 }
 
 #[test]

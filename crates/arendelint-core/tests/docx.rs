@@ -4,8 +4,10 @@
 
 mod docx_support;
 
-use arendelint_core::docx::{extract, Block, DocxError, DocxReport, Extracted};
-use arendelint_core::{ColumnUnit, Config, Diagnostic, LineIndex, Linter, SourceKind};
+use arendelint_core::docx::{extract, Block, DocxError, Extracted};
+use arendelint_core::{
+    CheckError, ColumnUnit, Config, Diagnostic, Input, LineIndex, Linter, Mode, Report, SourceKind,
+};
 use docx_support::*;
 use std::time::{Duration, Instant};
 
@@ -13,10 +15,17 @@ fn linter() -> Linter {
     Linter::new(&Config::default()).expect("the default configuration is valid")
 }
 
-fn lint_docx(doc: &Docx) -> DocxReport {
-    linter()
-        .lint_docx(&doc.to_bytes())
-        .expect("a readable .docx")
+fn lint_docx(doc: &Docx) -> Report<'static> {
+    check_docx(&doc.to_bytes(), Mode::Document).expect("a readable .docx")
+}
+
+/// Checks a Word file's bytes; the report owns the extracted text.
+fn check_docx(bytes: &[u8], mode: Mode) -> Result<Report<'static>, DocxError> {
+    match linter().check(&Input::bytes(bytes, SourceKind::Docx).with_mode(mode)) {
+        Ok(report) => Ok(report.into_owned()),
+        Err(CheckError::Docx(e)) => Err(e),
+        Err(other) => panic!("{other:?}"),
+    }
 }
 
 /// The words of a span: the same finding reads the same in Markdown (`## `,
@@ -542,9 +551,8 @@ fn an_agenda_with_five_cases_gives_per_case_results_and_dnr() {
         &|t: &str| text(t),
     ] {
         let doc = agenda_docx(style);
-        let (report, cases) = linter()
-            .lint_docx_agenda(&doc.to_bytes())
-            .expect("readable");
+        let report = check_docx(&doc.to_bytes(), Mode::Agenda).expect("readable");
+        let cases = report.cases.clone();
         let got: Vec<(&str, Option<&str>)> = cases
             .iter()
             .map(|c| (c.title.as_str(), c.dnr.as_deref()))
@@ -596,7 +604,7 @@ fn an_agenda_with_five_cases_gives_per_case_results_and_dnr() {
 /// Runs `f`, which must fail fast with an error whose message says what to do.
 fn refused(bytes: &[u8]) -> DocxError {
     let start = Instant::now();
-    let err = linter().lint_docx(bytes).expect_err("refused");
+    let err = check_docx(bytes, Mode::Document).expect_err("refused");
     assert!(
         start.elapsed() < Duration::from_secs(10),
         "took {:?}",
@@ -610,7 +618,10 @@ fn refused(bytes: &[u8]) -> DocxError {
 #[test]
 fn not_a_zip_and_empty_files() {
     assert_eq!(refused(b"# Rubrik\n\nText.\n"), DocxError::NotZip);
-    assert_eq!(linter().lint_docx(b"").unwrap_err(), DocxError::Empty);
+    assert_eq!(
+        check_docx(b"", Mode::Document).unwrap_err(),
+        DocxError::Empty
+    );
     // Password-protected .docx and old .doc files are OLE compound files.
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);
@@ -788,7 +799,6 @@ fn deeply_nested_and_malformed_xml_is_refused() {
 
 #[test]
 fn garbage_never_panics() {
-    let linter = linter();
     let doc = case_with(&[run("Vårdcentralen hade 4 500 besökare.")]);
     let good = doc.to_bytes();
     let mut state = 0x2545F491u32;
@@ -806,7 +816,7 @@ fn garbage_never_panics() {
             let i = r as usize % bytes.len();
             bytes[i] = (r >> 8) as u8;
         }
-        let _ = linter.lint_docx(&bytes);
+        let _ = check_docx(&bytes, Mode::Document);
     }
     // Bytes flipped in document.xml itself, stored with a matching checksum, so
     // the XML reader sees the damage (the zip layer would catch it otherwise).
@@ -833,7 +843,7 @@ fn garbage_never_panics() {
             crc: crc.sum(),
             flags: 0,
         }]);
-        if let Ok(report) = linter.lint_docx(&zip) {
+        if let Ok(report) = check_docx(&zip, Mode::Document) {
             // Whatever was read: one paragraph per line, spans inside the text.
             assert!(!report.text.contains('\r'));
             for d in &report.diagnostics {
@@ -856,7 +866,7 @@ fn a_stored_entry_with_a_matching_checksum_is_read() {
         crc: crc.sum(),
         flags: 0,
     }]);
-    let report = linter().lint_docx(&zip).expect("readable");
+    let report = check_docx(&zip, Mode::Document).expect("readable");
     assert_eq!(
         describe(&report.text, &report.diagnostics),
         ["JAM001 ", "JAM004 312 patienter"]
@@ -895,9 +905,9 @@ fn decision_points_in_an_agenda_are_not_cases() {
         .add(heading(2, "Förslag till beslut"))
         .add(text("1. Kommunfullmäktige godkänner förslaget."))
         .add(text("2. Kommunstyrelsen får i uppdrag att bygga."));
-    let (_, cases) = linter()
-        .lint_docx_agenda(&doc.to_bytes())
-        .expect("readable");
+    let cases = check_docx(&doc.to_bytes(), Mode::Agenda)
+        .expect("readable")
+        .cases;
     let titles: Vec<&str> = cases.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["Ny simhall"]);
 }

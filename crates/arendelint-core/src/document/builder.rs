@@ -379,7 +379,7 @@ impl<'t, 'd> Builder<'t, 'd> {
             };
             let is_title = match self.kind {
                 SourceKind::PlainText => first_case_part.is_some_and(|f| i < f),
-                SourceKind::Markdown => self.headings[i + 1..]
+                SourceKind::Markdown | SourceKind::Docx => self.headings[i + 1..]
                     .iter()
                     .take_while(|o| o.sentence < body_end)
                     .any(is_case_part),

@@ -178,7 +178,8 @@ impl<'t> Document<'t> {
         let mut builder = Builder::new(text, kind, data, agenda);
         match kind {
             SourceKind::Markdown => markdown::parse(&mut builder),
-            SourceKind::PlainText => plaintext::parse(&mut builder),
+            // A Word file's text comes through `from_docx`; as bare text it is plain.
+            SourceKind::PlainText | SourceKind::Docx => plaintext::parse(&mut builder),
         }
         builder.finish()
     }

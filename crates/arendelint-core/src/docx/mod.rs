@@ -8,12 +8,13 @@
 //! and counted while inflating), on XML depth, and no DTDs at all.
 //!
 //! ```
-//! use arendelint_core::{docx::DocxError, Config, Linter};
+//! use arendelint_core::{docx::DocxError, CheckError, Config, Input, Linter, SourceKind};
 //!
 //! let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
 //! // Not a zip archive: a clear error, never a panic.
-//! let err = linter.lint_docx(b"# Ett Markdown-dokument").unwrap_err();
-//! assert_eq!(err, DocxError::NotZip);
+//! let input = Input::bytes(b"# Ett Markdown-dokument", SourceKind::Docx);
+//! let err = linter.check(&input).unwrap_err();
+//! assert_eq!(err, CheckError::Docx(DocxError::NotZip));
 //! ```
 
 mod archive;
@@ -21,9 +22,6 @@ mod body;
 mod styles;
 mod xml;
 
-use crate::diagnostic::Diagnostic;
-use crate::document::{CaseInfo, Document};
-use crate::engine::Linter;
 use std::fmt;
 use std::ops::Range;
 
@@ -200,51 +198,4 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, DocxError> {
         None => styles::Styles::default(),
     };
     body::extract(&parts.document, &styles)
-}
-
-/// The findings of a `.docx` file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocxReport {
-    /// The extracted text: the diagnostics' spans index it; line *n* is paragraph *n*.
-    pub text: String,
-    /// Sorted by position, then rule. No fixes: the file is only read.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Linter {
-    /// Checks a `.docx` file given as bytes. Spans index [`DocxReport::text`].
-    pub fn lint_docx(&self, bytes: &[u8]) -> Result<DocxReport, DocxError> {
-        let extracted = extract(bytes)?;
-        let doc = Document::from_docx(&extracted, self.data(), false);
-        let diagnostics = self.lint_document(&doc, &[(doc.whole(), None)]);
-        Ok(report(extracted, diagnostics))
-    }
-
-    /// Checks a `.docx` agenda case by case (contract §5), like
-    /// [`Linter::lint_agenda`]. Case headings are styled or bold paragraphs, or
-    /// short plain paragraphs, that read as case headings (`§ 12`, `KS § 12`,
-    /// `Sn 49 Titel`, `Ärende 4`, `1 Titel`, …); every paragraph is a line of its own.
-    pub fn lint_docx_agenda(&self, bytes: &[u8]) -> Result<(DocxReport, Vec<CaseInfo>), DocxError> {
-        let extracted = extract(bytes)?;
-        let doc = Document::from_docx(&extracted, self.data(), true);
-        let cases = doc.cases(self.data());
-        let scopes: Vec<_> = cases
-            .iter()
-            .map(|(scope, info)| (scope.clone(), Some(info.title.clone())))
-            .collect();
-        let diagnostics = self.lint_document(&doc, &scopes);
-        let infos = cases.into_iter().map(|(_, info)| info).collect();
-        Ok((report(extracted, diagnostics), infos))
-    }
-}
-
-fn report(extracted: Extracted, mut diagnostics: Vec<Diagnostic>) -> DocxReport {
-    // Fixes are edits of the extracted text; the .docx itself is never written.
-    for d in &mut diagnostics {
-        d.fix = None;
-    }
-    DocxReport {
-        text: extracted.text,
-        diagnostics,
-    }
 }

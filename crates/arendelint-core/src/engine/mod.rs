@@ -150,8 +150,9 @@ impl Linter {
         crate::document::count_case_lines(text, &self.data) >= 3
     }
 
-    /// Runs the rules over a document built elsewhere (the `.docx` front end).
-    pub(crate) fn lint_document(
+    /// Runs the rules over a parsed document, scope by scope (one scope for a
+    /// whole document, one per case of an agenda).
+    pub(crate) fn run_scopes(
         &self,
         doc: &Document,
         scopes: &[(Scope, Option<String>)],
