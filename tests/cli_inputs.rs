@@ -78,7 +78,7 @@ fn a_named_unsupported_or_broken_file_is_an_error_but_is_skipped_in_folders() {
     assert_eq!(
         run.stderr_lines(),
         [
-            "arendelint: fel: bild.png: filtypen .png stöds inte; arendelint kontrollerar .md, .markdown, .txt och .docx",
+            "arendelint: fel: bild.png: filtypen .png stöds inte; arendelint kontrollerar .md, .markdown, .txt, .docx och .pdf",
             "arendelint: fel: ärende.docx: Word-filen är avkortad eller skadad (invalid Zip archive: Could not find EOCD); kopiera den igen från källan, eller öppna och spara om den i Word",
         ]
     );
@@ -142,7 +142,7 @@ fn an_empty_folder_is_a_notice_not_an_error() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stderr,
-        "arendelint: varning: inga filer att kontrollera (.md, .markdown, .txt eller .docx)\n"
+        "arendelint: varning: inga filer att kontrollera (.md, .markdown, .txt, .docx eller .pdf)\n"
     );
     assert_eq!(run.stdout, "Inga anmärkningar i 0 filer.\n");
 }

@@ -143,8 +143,9 @@ fn check_stdin(
         )
     };
     let docx = name.is_some_and(|n| crate::docx_input::is_docx(Path::new(n)));
+    let pdf = name.is_some_and(|n| crate::pdf_input::is_pdf(Path::new(n)));
     let kind = match name {
-        Some(_) if docx => SourceKind::PlainText,
+        Some(_) if docx || pdf => SourceKind::PlainText,
         Some(name) => match SourceKind::from_path(name) {
             Some(kind) => kind,
             None => {
@@ -171,6 +172,20 @@ fn check_stdin(
     if docx {
         let hidden = crate::progress::Progress::hidden();
         return match crate::docx_input::check_bytes(
+            display.clone(),
+            &bytes,
+            &settings.linter,
+            args.agenda,
+            terminal,
+            &hidden,
+        ) {
+            Ok(file) => (Some(file), Vec::new()),
+            Err(message) => problem(message),
+        };
+    }
+    if pdf {
+        let hidden = crate::progress::Progress::hidden();
+        return match crate::pdf_input::check_bytes(
             display.clone(),
             &bytes,
             &settings.linter,

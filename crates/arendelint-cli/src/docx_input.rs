@@ -73,7 +73,7 @@ pub fn check_bytes(
 }
 
 /// The file's bytes, or `None` when it is larger than `limit`.
-fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     let file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
     // Read one byte past the limit to tell "exactly the limit" from "more".

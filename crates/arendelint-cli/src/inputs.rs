@@ -13,10 +13,13 @@ pub struct Job {
     pub display: String,
     pub path: PathBuf,
     /// How the text is parsed. For a Word file the core reads the structure
-    /// itself; `kind` is then `PlainText`, the form of the extracted text.
+    /// itself; `kind` is then `PlainText`, the form of the extracted text (as
+    /// for a PDF).
     pub kind: SourceKind,
     /// A `.docx` file.
     pub docx: bool,
+    /// A `.pdf` file.
+    pub pdf: bool,
     pub settings: Arc<Settings>,
 }
 
@@ -116,6 +119,7 @@ impl Collector<'_> {
             path: path.to_path_buf(),
             kind,
             docx: crate::docx_input::is_docx(path),
+            pdf: crate::pdf_input::is_pdf(path),
             settings,
         });
     }
@@ -128,9 +132,10 @@ impl Collector<'_> {
     }
 }
 
-/// The kind of a file arendelint reads, by extension; `.docx` included.
+/// The kind of a file arendelint reads, by extension; `.docx` and `.pdf`
+/// included (their extracted text is plain text).
 fn kind_of(path: &Path) -> Option<SourceKind> {
-    if crate::docx_input::is_docx(path) {
+    if crate::docx_input::is_docx(path) || crate::pdf_input::is_pdf(path) {
         return Some(SourceKind::PlainText);
     }
     SourceKind::from_path(&path.to_string_lossy())

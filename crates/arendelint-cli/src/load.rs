@@ -4,6 +4,7 @@
 use crate::agenda;
 use crate::docx_input;
 use crate::inputs::{Job, Problem};
+use crate::pdf_input;
 use crate::progress::Progress;
 use crate::report::CheckedFile;
 use crate::terminal::Terminal;
@@ -33,6 +34,9 @@ impl<'a> Loader<'a> {
     fn check_inner(&self, job: &Job) -> Result<CheckedFile, Problem> {
         if job.docx {
             return docx_input::check(job, self.agenda, self.terminal, &self.progress);
+        }
+        if job.pdf {
+            return pdf_input::check(job, self.agenda, self.terminal, &self.progress);
         }
         let text = read_document(&job.path).map_err(|e| Problem {
             display: job.display.clone(),

@@ -15,6 +15,7 @@ mod inputs;
 mod load;
 mod output;
 mod output_file;
+mod pdf_input;
 mod progress;
 mod report;
 mod rules;

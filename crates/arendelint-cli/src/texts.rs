@@ -126,18 +126,18 @@ impl Texts {
             }
             (Some(ext), Lang::Sv) => {
                 format!(
-                    "filtypen .{ext} stöds inte; arendelint kontrollerar .md, .markdown, .txt och .docx"
+                    "filtypen .{ext} stöds inte; arendelint kontrollerar .md, .markdown, .txt, .docx och .pdf"
                 )
             }
             (Some(ext), Lang::En) => {
-                format!("the file type .{ext} is not supported; arendelint checks .md, .markdown, .txt and .docx")
+                format!("the file type .{ext} is not supported; arendelint checks .md, .markdown, .txt, .docx and .pdf")
             }
             (None, Lang::Sv) => {
-                "filen saknar filändelse; arendelint kontrollerar .md, .markdown, .txt och .docx"
+                "filen saknar filändelse; arendelint kontrollerar .md, .markdown, .txt, .docx och .pdf"
                     .into()
             }
             (None, Lang::En) => {
-                "the file has no extension; arendelint checks .md, .markdown, .txt and .docx".into()
+                "the file has no extension; arendelint checks .md, .markdown, .txt, .docx and .pdf".into()
             }
         }
     }
@@ -185,8 +185,8 @@ impl Texts {
 
     pub fn no_files(&self) -> &'static str {
         self.pick(
-            "inga filer att kontrollera (.md, .markdown, .txt eller .docx)",
-            "no files to check (.md, .markdown, .txt or .docx)",
+            "inga filer att kontrollera (.md, .markdown, .txt, .docx eller .pdf)",
+            "no files to check (.md, .markdown, .txt, .docx or .pdf)",
         )
     }
 
