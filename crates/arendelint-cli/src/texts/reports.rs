@@ -244,7 +244,7 @@ impl Texts {
             PdfError::Empty => "PDF-filen är tom; det finns inget att kontrollera".into(),
             PdfError::NotPdf => "filen är ingen PDF (den börjar inte med %PDF-); kontrollera den under sin rätta filändelse".into(),
             PdfError::Encrypted => "PDF-filen är krypterad eller lösenordsskyddad; exportera den igen utan lösenord (eller kontrollera .docx-filen den gjordes från)".into(),
-            PdfError::Damaged { detail } => format!("PDF-filen är avkortad eller skadad ({detail}); kopiera den igen från källan eller exportera den på nytt"),
+            PdfError::Damaged { detail } => format!("PDF-filen är avkortad eller skadad ({}); kopiera den igen från källan eller exportera den på nytt", pdf_detail_sv(detail)),
             PdfError::Unsupported { detail } => format!("PDF-filens text går inte att läsa ({}); kontrollera .docx-filen den gjordes från, eller exportera den på nytt från Word eller LibreOffice", pdf_detail_sv(detail)),
             PdfError::TooLarge { what, limit } => format!("PDF-filen har fler {} än de {limit} som tillåts; det är inget vanligt beslutsunderlag — kontrollera filens ursprung eller dela upp den", pdf_what_sv(what)),
             PdfError::NoTextLayer => "inget textlager; inskannad? PDF-filen innehåller ingen text, bara bilder eller grafik — kör textigenkänning (OCR) på den, eller kontrollera dokumentet den gjordes från".into(),
