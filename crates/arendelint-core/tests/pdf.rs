@@ -324,6 +324,112 @@ fn a_flate_compressed_content_stream_is_read() {
     assert_eq!(extract(&bytes).as_deref(), Ok(TWO_COLUMNS_TEXT));
 }
 
+/// A PDF 1.5 file as Word and many case-management systems write it: the
+/// catalog and page tree inside a compressed object stream, and a Type0 font
+/// with two-byte codes (Identity-H), `/W` widths and a `/ToUnicode` CMap.
+fn object_stream_and_type0_font() -> Vec<u8> {
+    use std::io::Write;
+    let deflate = |data: &[u8]| {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).expect("compress");
+        e.finish().expect("compress")
+    };
+    let catalog = "<< /Type /Catalog /Pages 3 0 R >>";
+    let tree = "<< /Type /Pages /Kids [4 0 R] /Count 1 >>";
+    let header = format!("2 0 3 {}", catalog.len() + 1);
+    let packed = deflate(format!("{header} {catalog} {tree}").as_bytes());
+    // Glyph ids 1.. for the letters of the text, in order of appearance.
+    let text = "Förslag: åtgärder för äldre";
+    let mut alphabet: Vec<char> = Vec::new();
+    let mut shown = String::new();
+    for c in text.chars() {
+        let id = match alphabet.iter().position(|&a| a == c) {
+            Some(i) => i + 1,
+            None => {
+                alphabet.push(c);
+                alphabet.len()
+            }
+        };
+        shown.push_str(&format!("{id:04X}"));
+    }
+    let content = deflate(format!("BT /F1 12 Tf 72 700 Td <{shown}> Tj ET").as_bytes());
+    let mut cmap = format!("/CIDInit /ProcSet findresource begin\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n{} beginbfchar\n", alphabet.len());
+    for (i, c) in alphabet.iter().enumerate() {
+        cmap.push_str(&format!("<{:04X}> <{:04X}>\n", i + 1, *c as u32));
+    }
+    cmap.push_str("endbfchar\nendcmap\n");
+    let mut out: Vec<u8> = b"%PDF-1.5\n".to_vec();
+    let mut object = |n: usize, dict: String, data: Option<&[u8]>| {
+        out.extend_from_slice(format!("{n} 0 obj\n{dict}").as_bytes());
+        if let Some(data) = data {
+            out.extend_from_slice(b"\nstream\n");
+            out.extend_from_slice(data);
+            out.extend_from_slice(b"\nendstream");
+        }
+        out.extend_from_slice(b"\nendobj\n");
+    };
+    object(
+        1,
+        format!(
+            "<< /Type /ObjStm /N 2 /First {} /Filter /FlateDecode /Length {} >>",
+            header.len() + 1,
+            packed.len()
+        ),
+        Some(&packed),
+    );
+    object(
+        4,
+        "<< /Type /Page /Parent 3 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 6 0 R >>"
+            .into(),
+        None,
+    );
+    object(5, "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>".into(), None);
+    object(
+        6,
+        format!("<< /Filter /FlateDecode /Length {} >>", content.len()),
+        Some(&content),
+    );
+    object(7, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri /DW 500 /W [1 [520 480] 3 20 450] >>".into(), None);
+    object(
+        8,
+        format!("<< /Length {} >>", cmap.len()),
+        Some(cmap.as_bytes()),
+    );
+    out.extend_from_slice(b"trailer\n<< /Root 2 0 R >>\n%%EOF\n");
+    out
+}
+
+#[test]
+fn objects_in_an_object_stream_and_a_type0_font_are_read() {
+    assert_eq!(
+        extract(&object_stream_and_type0_font()).as_deref(),
+        Ok("Förslag: åtgärder för äldre\n")
+    );
+}
+
+#[test]
+fn rotated_text_in_the_margin_is_left_out() {
+    let mut bytes = pdf(&[Page::Text(vec![t(
+        60.0,
+        700.0,
+        11.0,
+        "Beslutet gäller alla.",
+    )])]);
+    // A stamp turned 90° (as templates print the Dnr along the margin).
+    let at = bytes
+        .windows(2)
+        .position(|w| w == b"BT")
+        .expect("a text object");
+    bytes.splice(
+        at..at,
+        b"BT /F1 8 Tf 0 1 -1 0 580 300 Tm (Dnr KS 2026/1) Tj ET\n"
+            .iter()
+            .copied(),
+    );
+    // The stream's /Length is now short: the reader finds `endstream` instead.
+    assert_eq!(extract(&bytes).as_deref(), Ok("Beslutet gäller alla.\n"));
+}
+
 // --- LibreOffice exports (tests/fixtures/pdf, made by make.sh) -------------
 
 #[test]

@@ -320,6 +320,11 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             if !(x.is_finite() && y.is_finite() && size.is_finite() && end[4].is_finite()) {
                 continue;
             }
+            // Rotated or vertical text (a margin note, a watermark, a stamp) is
+            // not part of the lines of the page.
+            if render[1].abs() > 0.1 * render[0].abs() || render[0] <= 0.0 {
+                continue;
+            }
             self.total += 1;
             if self.total > MAX_GLYPHS {
                 return Err(PdfError::TooLarge {
