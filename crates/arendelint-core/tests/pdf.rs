@@ -430,6 +430,50 @@ fn rotated_text_in_the_margin_is_left_out() {
     assert_eq!(extract(&bytes).as_deref(), Ok("Beslutet gäller alla.\n"));
 }
 
+#[test]
+fn a_flate_bomb_and_a_file_of_broken_objects_are_refused_quickly() {
+    use std::io::Write;
+    // 80 MiB of zeros in a content stream compress to about 80 KiB.
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let zeros = vec![b' '; 1024 * 1024];
+    for _ in 0..80 {
+        e.write_all(&zeros).expect("compress");
+    }
+    let bomb = e.finish().expect("compress");
+    let mut bytes = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] >> endobj\n3 0 obj << /Type /Page /Contents 4 0 R >> endobj\n".to_vec();
+    bytes.extend_from_slice(
+        format!(
+            "4 0 obj << /Filter /FlateDecode /Length {} >> stream\n",
+            bomb.len()
+        )
+        .as_bytes(),
+    );
+    bytes.extend_from_slice(&bomb);
+    bytes.extend_from_slice(b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n");
+    assert_eq!(
+        extract(&bytes),
+        Err(PdfError::TooLarge {
+            what: "decoded bytes",
+            limit: 64 * 1024 * 1024
+        })
+    );
+    // Thousands of unterminated arrays and streams: each stops at the next
+    // object instead of running to the end of the file again.
+    let mut broken = b"%PDF-1.4\n".to_vec();
+    for n in 1..20_000 {
+        broken.extend_from_slice(
+            format!("{n} 0 obj [ 1 2 << /Length 99999 >> stream\nxx\n").as_bytes(),
+        );
+    }
+    let started = Instant::now();
+    assert!(extract(&broken).is_err());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 // --- LibreOffice exports (tests/fixtures/pdf, made by make.sh) -------------
 
 #[test]

@@ -270,6 +270,7 @@ fn pdf_what_sv(what: &str) -> &str {
         "pages" => "sidor",
         "glyphs" => "tecken",
         "decoded bytes" => "avkodade byte",
+        "drawing operators" => "ritoperationer",
         other => other,
     }
 }

@@ -5,7 +5,7 @@
 use super::file::{File, Page};
 use super::font::Font;
 use super::object::{Dict, Lexer, Obj};
-use super::{PdfError, MAX_GLYPHS};
+use super::{PdfError, MAX_GLYPHS, MAX_OPERATORS};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
@@ -68,6 +68,8 @@ pub(crate) struct Interpreter<'f, 'a> {
     pub glyphs: Vec<Placed>,
     /// Glyphs over all pages, against [`MAX_GLYPHS`].
     pub total: usize,
+    /// Operators run over all pages, against [`MAX_OPERATORS`].
+    operators: usize,
 }
 
 impl<'f, 'a> Interpreter<'f, 'a> {
@@ -77,6 +79,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             fonts: HashMap::default(),
             glyphs: Vec::new(),
             total: 0,
+            operators: 0,
         }
     }
 
@@ -132,6 +135,13 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 }
                 continue;
             };
+            self.operators += 1;
+            if self.operators > MAX_OPERATORS {
+                return Err(PdfError::TooLarge {
+                    what: "drawing operators",
+                    limit: MAX_OPERATORS as u64,
+                });
+            }
             let n = |i: usize| operands.get(i).and_then(Obj::as_num).unwrap_or(0.0);
             let ts = &mut state.text;
             match op.as_slice() {

@@ -54,6 +54,8 @@ impl<'a> File<'a> {
     fn scan(&mut self) -> Result<(), PdfError> {
         let bytes = self.bytes;
         let mut pos = 0;
+        // No `endstream` after this offset: later streams need not search again.
+        let mut no_endstream_from = usize::MAX;
         while let Some(at) = find_keyword(bytes, pos) {
             let (keyword_len, is_obj) = if bytes[at..].starts_with(b"obj") {
                 (3, true)
@@ -80,7 +82,7 @@ impl<'a> File<'a> {
             if let Obj::Dict(dict) = &obj {
                 let mut peek = Lexer::new(bytes, lexer.pos);
                 if peek.next() == Some(Obj::Op(b"stream".to_vec())) {
-                    let range = stream_range(bytes, peek.pos, dict);
+                    let range = stream_range(bytes, peek.pos, dict, &mut no_endstream_from);
                     pos = range.end;
                     obj = Obj::Stream(dict.clone(), range);
                 }
@@ -119,6 +121,8 @@ impl<'a> File<'a> {
                 _ => None,
             })
             .collect();
+        // Entries may all point at one huge object: bound the parsing work.
+        let mut parsed = 0usize;
         for (at, dict, range) in streams {
             let Some(data) = self.decode_stream(&dict, range)? else {
                 continue;
@@ -134,8 +138,17 @@ impl<'a> File<'a> {
                 if n < 0.0 || offset < 0.0 {
                     break;
                 }
-                let mut lexer = Lexer::new(&data, first.saturating_add(offset as usize));
-                let Some(obj) = lexer.next() else { continue };
+                let start = first.saturating_add(offset as usize);
+                let mut lexer = Lexer::new(&data, start);
+                let obj = lexer.next();
+                parsed += lexer.pos.saturating_sub(start);
+                if parsed > MAX_DECODED {
+                    return Err(PdfError::TooLarge {
+                        what: "decoded bytes",
+                        limit: MAX_DECODED as u64,
+                    });
+                }
+                let Some(obj) = obj else { continue };
                 let number = n as u32;
                 // A direct definition later in the file (an update) wins.
                 if self.objects.get(&number).is_some_and(|(a, _)| *a > at) {
@@ -385,7 +398,12 @@ fn object_number_before(bytes: &[u8], at: usize) -> Option<u32> {
 /// The raw data of a stream that starts at `start` (right after `stream`):
 /// `/Length` when it is direct and lands on `endstream`, else up to the next
 /// `endstream` (trailing line end dropped).
-fn stream_range(bytes: &[u8], start: usize, dict: &Dict) -> std::ops::Range<usize> {
+fn stream_range(
+    bytes: &[u8],
+    start: usize,
+    dict: &Dict,
+    no_endstream_from: &mut usize,
+) -> std::ops::Range<usize> {
     let mut start = start;
     if bytes.get(start) == Some(&b'\r') {
         start += 1;
@@ -405,7 +423,15 @@ fn stream_range(bytes: &[u8], start: usize, dict: &Dict) -> std::ops::Range<usiz
             }
         }
     }
-    let end = find(bytes, b"endstream", start).unwrap_or(bytes.len());
+    let found = if start >= *no_endstream_from {
+        None
+    } else {
+        find(bytes, b"endstream", start)
+    };
+    if found.is_none() {
+        *no_endstream_from = start.min(*no_endstream_from);
+    }
+    let end = found.unwrap_or(bytes.len());
     let mut data_end = end;
     if data_end > start && bytes[data_end - 1] == b'\n' {
         data_end -= 1;

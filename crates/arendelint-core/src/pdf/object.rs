@@ -156,6 +156,8 @@ impl<'a> Lexer<'a> {
                     }
                     let start = self.pos;
                     match self.object(depth + 1) {
+                        // An array never holds these: it is unterminated.
+                        Some(Obj::Op(op)) if ends_object(&op) => return None,
                         Some(o) => items.push(o),
                         None if self.pos == start => self.pos += 1,
                         None => {}
@@ -224,6 +226,7 @@ impl<'a> Lexer<'a> {
                     let key = self.name();
                     let start = self.pos;
                     match self.object(depth + 1) {
+                        Some(Obj::Op(op)) if ends_object(&op) => return None,
                         Some(value) => entries.push((key, value)),
                         None if self.pos == start => return None,
                         None => {}
@@ -374,6 +377,13 @@ impl<'a> Lexer<'a> {
         }
         self.pos = self.bytes.len();
     }
+}
+
+/// Keywords that end an indirect object: an array or dictionary still open
+/// when one comes is damaged, and parsing it stops there rather than at the
+/// end of the file (which would make a file of broken objects quadratic).
+fn ends_object(op: &[u8]) -> bool {
+    op == b"endobj" || op == b"obj"
 }
 
 fn hex_value(b: u8) -> Option<u8> {
