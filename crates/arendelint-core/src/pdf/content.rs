@@ -145,11 +145,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
             let n = |i: usize| operands.get(i).and_then(Obj::as_num).unwrap_or(0.0);
             let ts = &mut state.text;
             match op.as_slice() {
-                b"q" => {
-                    if stack.len() < MAX_STATE_STACK {
-                        stack.push(state.clone());
-                    }
-                }
+                b"q" if stack.len() < MAX_STATE_STACK => stack.push(state.clone()),
                 b"Q" => {
                     if let Some(s) = stack.pop() {
                         state = s;
