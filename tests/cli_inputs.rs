@@ -193,10 +193,17 @@ fn stdin_bad_input_and_unknown_kind() {
         "{}",
         run.stderr
     );
+    // A .pdf is read as a PDF now: text is not one.
     let run = ws.run_stdin(&["check", "--stdin", "--stdin-filename", "a.pdf"], b"text");
     assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "arendelint: fel: a.pdf: filen är ingen PDF (den börjar inte med %PDF-); kontrollera den under sin rätta filändelse\n"
+    );
+    let run = ws.run_stdin(&["check", "--stdin", "--stdin-filename", "a.odt"], b"text");
+    assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("a.pdf: filtypen .pdf stöds inte"),
+        run.stderr.contains("a.odt: filtypen .odt stöds inte"),
         "{}",
         run.stderr
     );
