@@ -227,6 +227,47 @@ Sida 2 (2)
 }
 
 #[test]
+fn a_bare_page_number_is_left_out_so_it_never_counts_a_group() {
+    let page = |n: &str, body: &[&str]| {
+        let mut texts = vec![t(290.0, 30.0, 9.0, n)];
+        texts.extend(lines(60.0, 760.0, 11.0, 14.0, body));
+        Page::Text(texts)
+    };
+    let bytes = pdf(&[
+        page(
+            "1",
+            &[
+                "Konsekvenser för jämställdhet",
+                "",
+                "Förslaget påverkar kvinnor och män lika, eftersom det gäller",
+                "lokalerna och inte verksamheten. Förvaltningen föreslår att",
+            ],
+        ),
+        page(
+            "- 2 -",
+            &["elever och lärare får ett nytt uppehållsrum i huset."],
+        ),
+    ]);
+    let report = linter().lint_pdf(&bytes).expect("a text PDF");
+    assert_eq!(
+        report.text,
+        "Konsekvenser för jämställdhet
+
+Förslaget påverkar kvinnor och män lika, eftersom det gäller
+lokalerna och inte verksamheten. Förvaltningen föreslår att
+\u{c}
+elever och lärare får ett nytt uppehållsrum i huset.
+"
+    );
+    // "att / 1 / elever" would be the figure "1 elever" (JAM004); only the
+    // group word is found (and the short section's missing goal link).
+    assert_eq!(
+        describe(&report.text, &report.diagnostics),
+        ["JAM006 1 Konsekvenser för jämställdhet", "JAM003 6 elever"]
+    );
+}
+
+#[test]
 fn a_pdf_without_text_is_a_no_text_layer_error() {
     for pages in [
         vec![Page::Image],

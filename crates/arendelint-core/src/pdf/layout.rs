@@ -266,6 +266,12 @@ pub(crate) fn document_text(pages: &[Vec<Line>]) -> String {
         let mut prev: Option<&Line> = None;
         for (i, line) in lines.iter().enumerate() {
             if margins.contains(&(p, i)) {
+                // A bare page number ("3", "- 3 -") is left out: plain text
+                // would read it as a figure of the paragraph that runs on
+                // across the break ("att / 3 / elever" → "3 elever").
+                if !line.text.chars().any(char::is_alphabetic) {
+                    continue;
+                }
                 out.push(Some(&line.text));
                 continue;
             }
