@@ -113,6 +113,41 @@ fn two_columns_come_out_column_by_column() {
 }
 
 #[test]
+fn numbers_tabbed_from_their_titles_are_not_columns() {
+    // A bare kallelse: `§ N`, a tab, the title; nothing crosses the gap
+    // between them, but they are not two columns of text.
+    let titles = [
+        "Val av justerare",
+        "Utökade öppettider på stadsbiblioteket",
+        "Ny förskola i Norrby",
+        "Hemtjänst i glesbygd",
+        "Sommarlovsaktiviteter för unga",
+    ];
+    let mut texts = Vec::new();
+    for (i, title) in titles.iter().enumerate() {
+        let y = 760.0 - 24.0 * i as f64;
+        texts.push(t(60.0, y, 11.0, &format!("§ {}", 11 + i)));
+        texts.push(t(130.0, y, 11.0, title));
+    }
+    let bytes = pdf(&[Page::Text(texts)]);
+    assert_eq!(
+        extract(&bytes).as_deref(),
+        Ok("§ 11 Val av justerare\n§ 12 Utökade öppettider på stadsbiblioteket\n§ 13 Ny förskola i Norrby\n§ 14 Hemtjänst i glesbygd\n§ 15 Sommarlovsaktiviteter för unga\n")
+    );
+    let (_, cases) = linter().lint_pdf_agenda(&bytes).expect("a text PDF");
+    assert_eq!(
+        cases.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(),
+        [
+            "§ 11 Val av justerare",
+            "§ 12 Utökade öppettider på stadsbiblioteket",
+            "§ 13 Ny förskola i Norrby",
+            "§ 14 Hemtjänst i glesbygd",
+            "§ 15 Sommarlovsaktiviteter för unga",
+        ]
+    );
+}
+
+#[test]
 fn a_tounicode_font_under_a_scaled_ctm_reads_the_same() {
     // Arbitrary one-byte codes, a CMap to Unicode, the text matrix scaled
     // by the CTM: the same places and the same Swedish letters.

@@ -172,7 +172,20 @@ fn gutters(bands: &[Vec<Segment>]) -> Vec<(f64, f64)> {
             .filter(|b| b.iter().any(left) && b.iter().any(right))
             .count();
         let starts_column = all.iter().filter(|s| (s.x0 - g1).abs() <= 2.0).count();
-        if paired >= 3 && starts_column >= 3 {
+        // Columns of running text are wide and hold several words a line; a
+        // tab between `§ 12` and its title, or between a label and its value,
+        // leaves a gap too, but beside narrow runs of a word or two.
+        let left_edge = found.last().map_or(min_x, |&(_, end)| end);
+        let words = |keep: &dyn Fn(&Segment) -> bool| {
+            let kept: Vec<&&Segment> = all.iter().filter(|s| keep(s)).collect();
+            let total: usize = kept.iter().map(|s| s.text.split_whitespace().count()).sum();
+            total as f64 / kept.len().max(1) as f64
+        };
+        let text_columns = g0 - left_edge >= 8.0 * size
+            && max_x - g1 >= 8.0 * size
+            && words(&|s: &Segment| left(s) && s.x0 >= left_edge - 0.5) >= 2.5
+            && words(&right) >= 2.5;
+        if paired >= 3 && starts_column >= 3 && text_columns {
             found.push((g0, g1));
         }
     }
