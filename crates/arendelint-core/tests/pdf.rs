@@ -156,6 +156,21 @@ fn a_tounicode_font_under_a_scaled_ctm_reads_the_same() {
 }
 
 #[test]
+fn letters_with_combining_marks_are_composed() {
+    // A font whose CMap gives "a" + U+0308 for ä, and "a" + U+030A for å.
+    let bytes = pdf(&[Page::Mapped(vec![t(
+        60.0,
+        700.0,
+        11.0,
+        "Konsekvenser fo\u{308}r ja\u{308}mställdhet och a\u{30a}tgärder",
+    )])]);
+    assert_eq!(
+        extract(&bytes).as_deref(),
+        Ok("Konsekvenser för jämställdhet och åtgärder\n")
+    );
+}
+
+#[test]
 fn two_columns_give_exact_findings_with_the_hyphenated_heading_joined() {
     let bytes = pdf(&[Page::Text(two_columns())]);
     let report = linter().lint_pdf(&bytes).expect("a text PDF");

@@ -321,6 +321,13 @@ pub(crate) fn document_text(pages: &[Vec<Line>]) -> String {
 
 fn push_text(out: &mut String, text: &str) {
     for c in text.chars() {
+        // Some writers map å ä ö to a letter and a combining mark: compose
+        // them, or no word of the lexicon would match.
+        if let Some(composed) = out.chars().next_back().and_then(|base| compose(base, c)) {
+            out.pop();
+            out.push(composed);
+            continue;
+        }
         match c {
             '\u{fb00}' => out.push_str("ff"),
             '\u{fb01}' => out.push_str("fi"),
@@ -333,6 +340,29 @@ fn push_text(out: &mut String, text: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// A letter and a combining diaeresis, ring or accent as one character.
+fn compose(base: char, mark: char) -> Option<char> {
+    let composed = match (base, mark) {
+        ('a', '\u{308}') => 'ä',
+        ('o', '\u{308}') => 'ö',
+        ('u', '\u{308}') => 'ü',
+        ('e', '\u{308}') => 'ë',
+        ('A', '\u{308}') => 'Ä',
+        ('O', '\u{308}') => 'Ö',
+        ('U', '\u{308}') => 'Ü',
+        ('a', '\u{30a}') => 'å',
+        ('A', '\u{30a}') => 'Å',
+        ('e', '\u{301}') => 'é',
+        ('E', '\u{301}') => 'É',
+        ('a', '\u{301}') => 'á',
+        ('o', '\u{301}') => 'ó',
+        ('e', '\u{300}') => 'è',
+        ('a', '\u{300}') => 'à',
+        _ => return None,
+    };
+    Some(composed)
 }
 
 /// The usual ratio of baseline distance to font size between lines that
