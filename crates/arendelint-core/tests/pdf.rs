@@ -443,12 +443,16 @@ fn object_stream_and_type0_font() -> Vec<u8> {
         };
         shown.push_str(&format!("{id:04X}"));
     }
-    let content = deflate(format!("BT /F1 12 Tf 72 700 Td <{shown}> Tj ET").as_bytes());
+    // A second line through a bfrange: codes 0x0100–0x0119 are a–z.
+    let content = deflate(
+        format!("BT /F1 12 Tf 72 700 Td <{shown}> Tj ET BT /F1 12 Tf 72 680 Td <0102 0101 0112 0118> Tj ET")
+            .as_bytes(),
+    );
     let mut cmap = format!("/CIDInit /ProcSet findresource begin\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n{} beginbfchar\n", alphabet.len());
     for (i, c) in alphabet.iter().enumerate() {
         cmap.push_str(&format!("<{:04X}> <{:04X}>\n", i + 1, *c as u32));
     }
-    cmap.push_str("endbfchar\nendcmap\n");
+    cmap.push_str("endbfchar\n2 beginbfrange\n<0100> <0119> <0061>\n<0200> <0201> [<00E5> <00C5>]\nendbfrange\nendcmap\n");
     let mut out: Vec<u8> = b"%PDF-1.5\n".to_vec();
     let mut object = |n: usize, dict: String, data: Option<&[u8]>| {
         out.extend_from_slice(format!("{n} 0 obj\n{dict}").as_bytes());
@@ -494,7 +498,7 @@ fn object_stream_and_type0_font() -> Vec<u8> {
 fn objects_in_an_object_stream_and_a_type0_font_are_read() {
     assert_eq!(
         extract(&object_stream_and_type0_font()).as_deref(),
-        Ok("Förslag: åtgärder för äldre\n")
+        Ok("Förslag: åtgärder för äldre\ncbsy\n")
     );
 }
 

@@ -286,8 +286,8 @@ fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
     };
     let content = |l: &&Line| !matches!(l.kind, Kind::Blank | Kind::Comment);
     let at_edge = |i: usize, lines: &[Line]| {
-        lines[..i].iter().filter(content).count() < 3
-            || lines[i + 1..].iter().filter(content).count() < 3
+        lines[..i].iter().filter(content).take(3).count() < 3
+            || lines[i + 1..].iter().filter(content).take(3).count() < 3
     };
     let repeated: Vec<&str> = occurrences
         .iter()

@@ -191,6 +191,8 @@ impl CMap {
                 }
             }
         }
+        // Sorted for a binary search per glyph.
+        map.ranges.sort_by_key(|&(len, low, _, _)| (len, low));
         map
     }
 
@@ -227,10 +229,13 @@ impl CMap {
         if let Some(s) = self.single.get(&(len, code)) {
             return Some(s.clone());
         }
-        let (_, low, _, base) = self
+        let after = self
             .ranges
-            .iter()
-            .find(|(l, low, high, _)| *l == len && (*low..=*high).contains(&code))?;
+            .partition_point(|&(l, low, _, _)| (l, low) <= (len, code));
+        let (l, low, high, base) = self.ranges.get(after.checked_sub(1)?)?;
+        if *l != len || code > *high {
+            return None;
+        }
         let mut units = base.clone();
         let last = units.last_mut()?;
         *last = last.wrapping_add((code - low) as u16);

@@ -6,12 +6,15 @@
 //! without ending the paragraph that runs on across the page break.
 
 use super::content::Placed;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A horizontal gap wider than this many font sizes splits a line into segments.
 const SEGMENT_GAP: f64 = 1.5;
 /// A gap wider than this many font sizes between two glyphs is a space.
 const SPACE_GAP: f64 = 0.18;
+
+/// Page headers and footers as `(page, line)` pairs.
+type Margins = HashSet<(usize, usize)>;
 
 /// One line of text on a page.
 #[derive(Debug, Clone)]
@@ -385,7 +388,7 @@ fn typical_line_pitch(pages: &[Vec<Line>]) -> f64 {
 }
 
 /// The right edge of each column on a page (body lines only).
-fn right_edges(lines: &[Line], margins: &[(usize, usize)], page: usize) -> HashMap<usize, f64> {
+fn right_edges(lines: &[Line], margins: &Margins, page: usize) -> HashMap<usize, f64> {
     let mut edges: HashMap<usize, f64> = HashMap::default();
     for (i, l) in lines.iter().enumerate() {
         if let (Some(c), false) = (l.column, margins.contains(&(page, i))) {
@@ -420,7 +423,7 @@ fn paragraph_break(a: &Line, b: &Line, ratio: f64, right_edges: &HashMap<usize, 
 }
 
 /// Whether the last body line of the page before `p` ends a paragraph.
-fn ends_paragraph_at_page_end(pages: &[Vec<Line>], p: usize, margins: &[(usize, usize)]) -> bool {
+fn ends_paragraph_at_page_end(pages: &[Vec<Line>], p: usize, margins: &Margins) -> bool {
     let Some(prev) = pages.get(p - 1) else {
         return false;
     };
@@ -434,8 +437,8 @@ fn ends_paragraph_at_page_end(pages: &[Vec<Line>], p: usize, margins: &[(usize, 
 
 /// Page headers and footers: among the first and last lines of a page, a
 /// line whose text (digits aside) recurs at the same height on another page,
-/// or a page number. `(page, line)` pairs.
-fn margin_lines(pages: &[Vec<Line>]) -> Vec<(usize, usize)> {
+/// or a page number.
+fn margin_lines(pages: &[Vec<Line>]) -> Margins {
     const EDGE: usize = 3;
     let key = |l: &Line| -> String {
         l.text
@@ -457,7 +460,7 @@ fn margin_lines(pages: &[Vec<Line>]) -> Vec<(usize, usize)> {
                 .push((p, lines[i].y));
         }
     }
-    let mut out = Vec::new();
+    let mut out = Margins::default();
     for (p, lines) in pages.iter().enumerate() {
         for i in edge_lines(lines) {
             let k = key(&lines[i]);
@@ -466,7 +469,7 @@ fn margin_lines(pages: &[Vec<Line>]) -> Vec<(usize, usize)> {
                     .any(|&(q, y)| q != p && (y - lines[i].y).abs() <= 3.0)
             });
             if (repeated && pages.len() > 1) || is_page_number(&k) {
-                out.push((p, i));
+                out.insert((p, i));
             }
         }
     }
