@@ -9,6 +9,9 @@ use super::{PdfError, MAX_GLYPHS, MAX_OPERATORS};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
+/// The resources of a page that has none.
+static NO_RESOURCES: Dict = Dict(Vec::new());
+
 /// Form XObjects nested deeper than this are not drawn (real files nest one or two).
 const MAX_FORM_DEPTH: usize = 8;
 /// `q` without `Q` beyond this depth is ignored.
@@ -85,7 +88,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
 
     pub fn page(&mut self, page: &Page) -> Result<Vec<Placed>, PdfError> {
         let mut data = Vec::new();
-        for part in &page.contents {
+        for part in page.contents.iter().copied() {
             if let Some(bytes) = self.file.stream_data(part)? {
                 data.extend_from_slice(&bytes);
                 // Parts may split anywhere between tokens, never inside one.
@@ -104,7 +107,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                 rise: 0.0,
             },
         };
-        self.run(&data, &page.resources, state, 0)?;
+        self.run(&data, page.resources.unwrap_or(&NO_RESOURCES), state, 0)?;
         Ok(std::mem::take(&mut self.glyphs))
     }
 
@@ -222,10 +225,14 @@ impl<'f, 'a> Interpreter<'f, 'a> {
                     }
                 }
                 b"BI" => {
-                    // Inline image: its data is binary, not tokens.
-                    if let Some(i) = super::file::find(data, b"ID", lexer.pos) {
-                        lexer.pos = i + 2;
-                        lexer.skip_inline_image();
+                    // Inline image: its data is binary, not tokens. Without
+                    // `ID` the rest of the stream is its dictionary.
+                    match super::file::find(data, b"ID", lexer.pos) {
+                        Some(i) => {
+                            lexer.pos = i + 2;
+                            lexer.skip_inline_image();
+                        }
+                        None => lexer.pos = data.len(),
                     }
                 }
                 _ => {}
@@ -300,8 +307,7 @@ impl<'f, 'a> Interpreter<'f, 'a> {
         let mut inner = state.clone();
         inner.ctm = mul(&matrix, &state.ctm);
         let own = file.get(dict, b"Resources").and_then(Obj::as_dict);
-        let resources = own.unwrap_or(resources).clone();
-        self.run(&data, &resources, inner, depth + 1)
+        self.run(&data, own.unwrap_or(resources), inner, depth + 1)
     }
 
     fn show(&mut self, bytes: &[u8], state: &State, tm: &mut Matrix) -> Result<(), PdfError> {

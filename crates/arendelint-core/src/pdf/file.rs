@@ -21,10 +21,11 @@ pub(crate) struct File<'a> {
     decoded: Cell<usize>,
 }
 
-/// One page: its resources and its content streams, in order.
-pub(crate) struct Page {
-    pub resources: Dict,
-    pub contents: Vec<Obj>,
+/// One page: its resources and its content streams, in order, borrowed from
+/// the file (a resource dictionary shared by many pages is never copied).
+pub(crate) struct Page<'f> {
+    pub resources: Option<&'f Dict>,
+    pub contents: Vec<&'f Obj>,
 }
 
 impl<'a> File<'a> {
@@ -247,7 +248,7 @@ impl<'a> File<'a> {
 
     /// The pages in order, from the catalog's page tree; when the tree is
     /// broken, every `/Type /Page` object in object-number order.
-    pub fn pages(&self) -> Result<Vec<Page>, PdfError> {
+    pub fn pages(&self) -> Result<Vec<Page<'_>>, PdfError> {
         let mut pages = Vec::new();
         let root = self
             .trailers
@@ -279,13 +280,13 @@ impl<'a> File<'a> {
         Ok(pages)
     }
 
-    fn walk(
-        &self,
-        node: &Obj,
-        inherited: Option<&Dict>,
+    fn walk<'s>(
+        &'s self,
+        node: &'s Obj,
+        inherited: Option<&'s Dict>,
         depth: usize,
         seen: &mut HashSet<*const Obj>,
-        pages: &mut Vec<Page>,
+        pages: &mut Vec<Page<'s>>,
     ) -> Result<(), PdfError> {
         let node = self.resolve(node);
         // A loop in the tree (a kid that is its own ancestor) is walked once.
@@ -310,11 +311,11 @@ impl<'a> File<'a> {
         }
     }
 
-    fn leaf(
-        &self,
-        page: &Obj,
-        inherited: Option<&Dict>,
-        pages: &mut Vec<Page>,
+    fn leaf<'s>(
+        &'s self,
+        page: &'s Obj,
+        inherited: Option<&'s Dict>,
+        pages: &mut Vec<Page<'s>>,
     ) -> Result<(), PdfError> {
         let Some(dict) = page.as_dict() else {
             return Ok(());
@@ -328,12 +329,10 @@ impl<'a> File<'a> {
         let resources = self
             .get(dict, b"Resources")
             .and_then(Obj::as_dict)
-            .or(inherited)
-            .cloned()
-            .unwrap_or_default();
+            .or(inherited);
         let contents = match self.get(dict, b"Contents") {
-            Some(Obj::Array(parts)) => parts.clone(),
-            Some(Obj::Stream(..)) => dict.get(b"Contents").cloned().into_iter().collect(),
+            Some(Obj::Array(parts)) => parts.iter().collect(),
+            Some(Obj::Stream(..)) => dict.get(b"Contents").into_iter().collect(),
             _ => Vec::new(),
         };
         pages.push(Page {

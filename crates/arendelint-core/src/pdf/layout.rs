@@ -139,13 +139,19 @@ fn gutters(bands: &[Vec<Segment>]) -> Vec<(f64, f64)> {
     // One bucket per point (at most 2000) counting the segments over it.
     let buckets = (width.ceil() as usize).clamp(1, 2000);
     let scale = buckets as f64 / width;
-    let mut cover = vec![0usize; buckets];
+    // Counted as differences, then summed: linear in segments and buckets.
+    let mut steps = vec![0isize; buckets + 1];
     for s in &all {
         let a = (((s.x0 - min_x) * scale).floor() as usize).min(buckets - 1);
-        let b = (((s.x1 - min_x) * scale).ceil() as usize).min(buckets);
-        for c in cover.iter_mut().take(b).skip(a) {
-            *c += 1;
-        }
+        let b = (((s.x1 - min_x) * scale).ceil() as usize).clamp(a, buckets);
+        steps[a] += 1;
+        steps[b] -= 1;
+    }
+    let mut cover = vec![0usize; buckets];
+    let mut running = 0isize;
+    for (c, step) in cover.iter_mut().zip(&steps) {
+        running += step;
+        *c = running.max(0) as usize;
     }
     // A title or a footer line may cross the gutter.
     let allowed = bands.len() / 10;
