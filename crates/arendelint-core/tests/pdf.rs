@@ -552,6 +552,18 @@ fn a_flate_bomb_and_a_file_of_broken_objects_are_refused_quickly() {
             limit: 64 * 1024 * 1024
         })
     );
+    // One array of more numbers than the parse allows: refused while reading,
+    // before it takes hundreds of megabytes.
+    let mut huge = b"%PDF-1.4\n1 0 obj [".to_vec();
+    huge.extend(std::iter::repeat_n(*b"0 ", 4_000_001).flatten());
+    huge.extend_from_slice(b"] endobj\n");
+    assert_eq!(
+        extract(&huge),
+        Err(PdfError::TooLarge {
+            what: "objects",
+            limit: 4_000_000
+        })
+    );
     // Thousands of unterminated arrays and streams: each stops at the next
     // object instead of running to the end of the file again.
     let mut broken = b"%PDF-1.4\n".to_vec();

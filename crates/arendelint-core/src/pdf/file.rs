@@ -3,7 +3,7 @@
 //! streams, decodes stream data and walks the page tree.
 
 use super::object::{is_white, Dict, Lexer, Obj};
-use super::{PdfError, MAX_DECODED, MAX_OBJECTS, MAX_PAGES};
+use super::{PdfError, MAX_DECODED, MAX_OBJECTS, MAX_PAGES, MAX_PARSED};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
 use std::io::Read;
@@ -19,6 +19,8 @@ pub(crate) struct File<'a> {
     trailers: Vec<Dict>,
     /// Bytes decoded so far, against [`MAX_DECODED`].
     decoded: Cell<usize>,
+    /// Objects parsed so far (nested ones included), against [`MAX_PARSED`].
+    parsed: usize,
 }
 
 /// One page: its resources and its content streams, in order, borrowed from
@@ -42,6 +44,7 @@ impl<'a> File<'a> {
             objects: HashMap::default(),
             trailers: Vec::new(),
             decoded: Cell::new(0),
+            parsed: 0,
         };
         file.scan()?;
         file.unpack_object_streams()?;
@@ -65,8 +68,10 @@ impl<'a> File<'a> {
             };
             pos = at + keyword_len;
             if !is_obj {
-                let mut lexer = Lexer::new(bytes, pos);
-                if let Some(Obj::Dict(d)) = lexer.next() {
+                let mut lexer = self.lexer(bytes, pos);
+                let parsed = lexer.next();
+                self.count_parsed(lexer.count)?;
+                if let Some(Obj::Dict(d)) = parsed {
                     self.trailers.push(d);
                     pos = lexer.pos;
                 }
@@ -75,8 +80,10 @@ impl<'a> File<'a> {
             let Some(number) = object_number_before(bytes, at) else {
                 continue;
             };
-            let mut lexer = Lexer::new(bytes, pos);
-            let Some(mut obj) = lexer.next() else {
+            let mut lexer = self.lexer(bytes, pos);
+            let parsed = lexer.next();
+            self.count_parsed(lexer.count)?;
+            let Some(mut obj) = parsed else {
                 continue;
             };
             pos = lexer.pos.max(pos);
@@ -140,8 +147,9 @@ impl<'a> File<'a> {
                     break;
                 }
                 let start = first.saturating_add(offset as usize);
-                let mut lexer = Lexer::new(&data, start);
+                let mut lexer = self.lexer(&data, start);
                 let obj = lexer.next();
+                self.count_parsed(lexer.count)?;
                 parsed += lexer.pos.saturating_sub(start);
                 if parsed > MAX_DECODED {
                     return Err(PdfError::TooLarge {
@@ -163,6 +171,26 @@ impl<'a> File<'a> {
                 }
                 self.objects.insert(number, (at, obj));
             }
+        }
+        Ok(())
+    }
+
+    /// A lexer that stops just past what is left of [`MAX_PARSED`].
+    fn lexer<'b>(&self, bytes: &'b [u8], pos: usize) -> Lexer<'b> {
+        let mut lexer = Lexer::new(bytes, pos);
+        lexer.budget = MAX_PARSED - self.parsed.min(MAX_PARSED);
+        lexer
+    }
+
+    /// Parsed objects take far more memory than their bytes (`0 ` is two
+    /// bytes, a number object dozens): their count is bounded, not the bytes.
+    fn count_parsed(&mut self, count: usize) -> Result<(), PdfError> {
+        self.parsed += count;
+        if self.parsed > MAX_PARSED {
+            return Err(PdfError::TooLarge {
+                what: "objects",
+                limit: MAX_PARSED as u64,
+            });
         }
         Ok(())
     }

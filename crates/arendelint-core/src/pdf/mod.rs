@@ -35,6 +35,9 @@ use std::fmt;
 
 /// At most this many indirect objects (a long decision document has a few thousand).
 pub const MAX_OBJECTS: usize = 500_000;
+/// At most this many objects parsed, nested ones (array items, dictionary
+/// values) included: the memory the file's structure takes.
+pub const MAX_PARSED: usize = 4_000_000;
 /// At most this many pages.
 pub const MAX_PAGES: usize = 10_000;
 /// At most this many bytes decoded from all streams together (a flate bomb

@@ -79,11 +79,20 @@ fn is_regular(b: u8) -> bool {
 pub(crate) struct Lexer<'a> {
     pub bytes: &'a [u8],
     pub pos: usize,
+    /// Objects read so far, nested ones included: what a parse costs in memory.
+    pub count: usize,
+    /// Reading stops (`None`) once `count` passes this.
+    pub budget: usize,
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(bytes: &'a [u8], pos: usize) -> Lexer<'a> {
-        Lexer { bytes, pos }
+        Lexer {
+            bytes,
+            pos,
+            count: 0,
+            budget: usize::MAX,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -119,9 +128,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn object(&mut self, depth: usize) -> Option<Obj> {
-        if depth > MAX_NESTING {
+        if depth > MAX_NESTING || self.count > self.budget {
             return None;
         }
+        self.count += 1;
         self.skip_white();
         let b = self.peek()?;
         match b {
