@@ -44,8 +44,8 @@ pub const MAX_PAGES: usize = 10_000;
 /// stops here). Only text is decoded (content streams, fonts' CMaps, object
 /// streams), never images, so a real document stays far below.
 pub const MAX_DECODED: usize = 64 * 1024 * 1024;
-/// At most this many glyphs drawn over all pages.
-pub const MAX_GLYPHS: usize = 20_000_000;
+/// At most this many glyphs drawn over all pages (a dense page has 3 000–5 000).
+pub const MAX_GLYPHS: usize = 4_000_000;
 /// At most this many content-stream operators run over all pages (a form
 /// drawn a million times stops here).
 pub const MAX_OPERATORS: usize = 50_000_000;
