@@ -78,7 +78,7 @@ fn a_named_unsupported_or_broken_file_is_an_error_but_is_skipped_in_folders() {
     assert_eq!(
         run.stderr_lines(),
         [
-            "arendelint: fel: bild.png: filtypen .png stöds inte; arendelint kontrollerar .md, .markdown, .txt och .docx",
+            "arendelint: fel: bild.png: filtypen .png stöds inte; arendelint kontrollerar .md, .markdown, .txt, .docx och .pdf",
             "arendelint: fel: ärende.docx: Word-filen är avkortad eller skadad; kopiera den igen från källan, eller öppna och spara om den i Word",
         ]
     );
@@ -142,7 +142,7 @@ fn an_empty_folder_is_a_notice_not_an_error() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stderr,
-        "arendelint: varning: inga filer att kontrollera (.md, .markdown, .txt eller .docx)\n"
+        "arendelint: varning: inga filer att kontrollera (.md, .markdown, .txt, .docx eller .pdf)\n"
     );
     assert_eq!(run.stdout, "Inga anmärkningar i 0 filer.\n");
 }
@@ -193,10 +193,17 @@ fn stdin_bad_input_and_unknown_kind() {
         "{}",
         run.stderr
     );
+    // A .pdf is read as a PDF now: text is not one.
     let run = ws.run_stdin(&["check", "--stdin", "--stdin-filename", "a.pdf"], b"text");
     assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "arendelint: fel: a.pdf: filen är ingen PDF (den börjar inte med %PDF-); kontrollera den under sin rätta filändelse\n"
+    );
+    let run = ws.run_stdin(&["check", "--stdin", "--stdin-filename", "a.odt"], b"text");
+    assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("a.pdf: filtypen .pdf stöds inte"),
+        run.stderr.contains("a.odt: filtypen .odt stöds inte"),
         "{}",
         run.stderr
     );

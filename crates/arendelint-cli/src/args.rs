@@ -30,7 +30,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check documents (.md, .markdown, .txt, .docx) and report findings.
+    /// Check documents (.md, .markdown, .txt, .docx, .pdf) and report findings.
     ///
     /// Exit code: 0 when nothing was found at or above --fail-on, 1 when
     /// something was, 2 on a usage, configuration or input error (the other
@@ -47,8 +47,10 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files and folders to check. Folders are searched recursively for .md,
-    /// .markdown, .txt and .docx files, respecting .gitignore. A file named here is
-    /// always checked, whatever the configuration's include/exclude say.
+    /// .markdown, .txt, .docx and .pdf files, respecting .gitignore. A file named
+    /// here is always checked, whatever the configuration's include/exclude say.
+    /// A .pdf is checked from its text layer (a scan without one is an error);
+    /// a finding's line is the line of the extracted text.
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -108,7 +110,7 @@ pub struct CheckArgs {
     /// or a numbered title (`1 Title`, `1. Title`); a lone `§ 31` takes its
     /// title from the next line. A table of contents is skipped; items without
     /// case text are reported as such. Each case is checked as a document, with
-    /// number, title and Dnr in the report. Works for .md, .txt and .docx.
+    /// number, title and Dnr in the report. Works for .md, .txt, .docx and .pdf.
     // --fix re-checks a fixed file as one document, which would lose the cases.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub agenda: bool,

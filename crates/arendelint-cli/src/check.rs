@@ -7,7 +7,7 @@ use crate::inputs::{self, display_path, Problem};
 use crate::output;
 use crate::report::{CheckedFile, Report};
 use crate::terminal::Terminal;
-use arendelint_core::{decode, Severity, SourceKind};
+use arendelint_core::{Severity, SourceKind};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::Path;
@@ -32,19 +32,7 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
             .map(|job| {
                 let file = loader.check(job)?;
                 Ok(match &fixer {
-                    Some(fixer) => fixer.apply(&job.path, file, |text| {
-                        let quiet = crate::progress::Progress::hidden();
-                        let (linter, display) = (&job.settings.linter, job.display.clone());
-                        crate::load::lint_text(
-                            display,
-                            text,
-                            job.kind,
-                            linter,
-                            args.agenda,
-                            terminal,
-                            &quiet,
-                        )
-                    }),
+                    Some(fixer) => fixer.apply(&job.path, job.kind, &job.settings.linter, file),
                     None => file,
                 })
             })
@@ -157,9 +145,7 @@ fn check_stdin(
             }],
         )
     };
-    let docx = name.is_some_and(|n| crate::docx_input::is_docx(Path::new(n)));
     let kind = match name {
-        Some(_) if docx => SourceKind::PlainText,
         Some(name) => match SourceKind::from_path(name) {
             Some(kind) => kind,
             None => {
@@ -192,36 +178,17 @@ fn check_stdin(
     if bytes.len() as u64 > limit {
         return problem(texts.size_limit(limit));
     }
-    if docx {
-        let hidden = crate::progress::Progress::hidden();
-        return match crate::docx_input::check_bytes(
-            display.clone(),
-            &bytes,
-            &settings.linter,
-            args.agenda,
-            terminal,
-            &hidden,
-        ) {
-            Ok(file) => (Some(file), Vec::new()),
-            Err(message) => problem(message),
-        };
-    }
-    if let Err(e) = decode(&bytes) {
-        return problem(texts.input_error(&e));
-    }
-    let text = String::from_utf8_lossy(&bytes).into_owned();
     let hidden = crate::progress::Progress::hidden();
-    if !args.agenda {
-        crate::agenda::hint(&display, &text, &settings.linter, terminal, &hidden);
-    }
-    let file = crate::load::lint_text(
-        display,
-        text,
+    match crate::load::check_bytes(
+        display.clone(),
+        &bytes,
         kind,
         &settings.linter,
         args.agenda,
         terminal,
-        &crate::progress::Progress::hidden(),
-    );
-    (Some(file), Vec::new())
+        &hidden,
+    ) {
+        Ok(file) => (Some(file), Vec::new()),
+        Err(message) => problem(message),
+    }
 }

@@ -8,12 +8,9 @@
 use crate::inputs::Problem;
 use crate::report::CheckedFile;
 use crate::texts::Texts;
-use arendelint_core::{apply_fixes, bom_len, Diagnostic, SourceKind};
+use arendelint_core::{Input, Linter, SourceKind};
 use std::path::Path;
 use std::sync::Mutex;
-
-/// Passes before giving up on fixes that keep producing new fixable findings.
-const MAX_PASSES: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -75,29 +72,24 @@ impl Fixer {
         self.mode
     }
 
-    /// Fixes `file` (read from `path`), re-checking the text with `check`
-    /// after each pass (the same checking that made `file`: in agenda mode,
-    /// case by case). Returns the file as the report should show it: fixed
-    /// and re-checked when written, else as read.
+    /// Fixes `file` (read from `path`, checked by `linter` as `kind`) with the
+    /// core's fix loop. Returns the file as the report should show it: fixed
+    /// and re-checked when written, else as read. Word and PDF files are only
+    /// read: their findings' offsets index the extracted text.
     pub fn apply(
         &self,
         path: &Path,
+        kind: SourceKind,
+        linter: &Linter,
         file: CheckedFile,
-        check: impl Fn(String) -> CheckedFile,
     ) -> CheckedFile {
-        // Only text files are edited in place: a .docx finding's offsets index
-        // the extracted text, not the file.
-        let text_file = matches!(
-            SourceKind::from_path(&path.to_string_lossy()),
-            Some(SourceKind::Markdown | SourceKind::PlainText)
-        );
-        if !text_file || file.docx {
-            return file;
-        }
-        let (fixed, fixes) = self.fix_text(&file, check);
-        let Some(fixed) = fixed.filter(|_| fixes > 0) else {
-            return file;
+        let fixed = match linter.fix(&Input::text(&file.text, kind), self.include_unsafe) {
+            Ok(Some(fixed)) => fixed,
+            // Nothing to fix, or a kind that is never written.
+            Ok(None) | Err(_) => return file,
         };
+        let fixes = fixed.applied;
+        let fixed = CheckedFile::from_report(file.display.clone(), fixed.report);
         let mut outcome = Outcome {
             display: file.display.clone(),
             fixes,
@@ -127,28 +119,6 @@ impl Fixer {
             outcomes.push(outcome);
         }
         shown
-    }
-
-    /// Applies fixes until none is left; returns the fixed and re-checked
-    /// file (`None` when nothing changed) and the number of fixes applied.
-    fn fix_text(
-        &self,
-        file: &CheckedFile,
-        check: impl Fn(String) -> CheckedFile,
-    ) -> (Option<CheckedFile>, usize) {
-        let mut current: Option<CheckedFile> = None;
-        let mut total = 0;
-        for _ in 0..MAX_PASSES {
-            let at = current.as_ref().unwrap_or(file);
-            let adapted = adapt_to_file(&at.text, &at.diagnostics);
-            let (next, applied) = apply_fixes(&at.text, &adapted, self.include_unsafe);
-            if applied == 0 || next == at.text {
-                break;
-            }
-            total += applied;
-            current = Some(check(next));
-        }
-        (current, total)
     }
 
     pub fn finish(self) -> Finished {
@@ -186,30 +156,6 @@ impl Fixer {
     }
 }
 
-/// Makes fix edits fit the file: inserted line breaks follow the file's line
-/// endings (CRLF stays CRLF), and nothing is inserted before a BOM.
-fn adapt_to_file(text: &str, diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-    let crlf = text
-        .find('\n')
-        .is_some_and(|i| i > 0 && text.as_bytes()[i - 1] == b'\r');
-    let bom = bom_len(text);
-    let mut adapted = diagnostics.to_vec();
-    for edit in adapted
-        .iter_mut()
-        .filter_map(|d| d.fix.as_mut())
-        .flat_map(|f| f.edits.iter_mut())
-    {
-        if crlf && edit.replacement.contains('\n') {
-            edit.replacement = edit.replacement.replace("\r\n", "\n").replace('\n', "\r\n");
-        }
-        if edit.range.start < bom {
-            edit.range.start = bom;
-            edit.range.end = edit.range.end.max(bom);
-        }
-    }
-    adapted
-}
-
 /// A unified diff with three lines of context, `a/` and `b/` headers as git does.
 fn unified_diff(display: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
@@ -222,46 +168,9 @@ fn unified_diff(display: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arendelint_core::{Config, Linter, Rule};
 
-    fn fixer(mode: Mode) -> Fixer {
-        Fixer::new(mode, false, Texts::new(arendelint_core::Lang::En))
-    }
-
-    fn check(text: String) -> CheckedFile {
-        let diagnostics = Linter::new(&Config::default())
-            .expect("default config")
-            .lint(&text, SourceKind::Markdown);
-        CheckedFile::new("a.md".into(), text, diagnostics)
-    }
-
-    const CASE: &str = "\u{feff}# Simhall\r\n\r\nPatienterna och eleverna väntar.\r\n";
-
-    #[test]
-    fn fixes_every_safe_finding_and_keeps_bom_and_crlf() {
-        let (fixed, n) = fixer(Mode::Write).fix_text(&check(CASE.into()), check);
-        let fixed = fixed.expect("fixed");
-        assert_eq!(n, 2, "{}", fixed.text);
-        assert!(fixed.text.starts_with('\u{feff}'));
-        assert!(
-            !fixed.text.replace("\r\n", "").contains('\n'),
-            "{:?}",
-            fixed.text
-        );
-        let left = &fixed.diagnostics;
-        assert!(left.iter().all(|d| d.rule != Rule::Jam003), "{left:?}");
-        let (again, n) = fixer(Mode::Write).fix_text(&fixed, check);
-        assert!(again.is_none() && n == 0, "a second pass changes nothing");
-    }
-
-    #[test]
-    fn unsafe_line_breaks_follow_crlf() {
-        let all = Fixer::new(Mode::Write, true, Texts::new(arendelint_core::Lang::En));
-        let (fixed, n) = all.fix_text(&check(CASE.into()), check);
-        let text = fixed.map(|f| f.text).unwrap_or_default();
-        assert!(n >= 3, "the JAM001 skeleton too: {text:?}");
-        assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
-    }
+    // The fix loop itself (passes, BOM, line endings) is the core's and is
+    // tested there (crates/arendelint-core/tests/fix.rs).
 
     #[test]
     fn diff_has_git_headers() {

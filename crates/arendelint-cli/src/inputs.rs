@@ -12,11 +12,8 @@ pub struct Job {
     /// The path as shown to the user.
     pub display: String,
     pub path: PathBuf,
-    /// How the text is parsed. For a Word file the core reads the structure
-    /// itself; `kind` is then `PlainText`, the form of the extracted text.
+    /// What the file is (by extension): the core reads each kind.
     pub kind: SourceKind,
-    /// A `.docx` file.
-    pub docx: bool,
     pub settings: Arc<Settings>,
 }
 
@@ -115,7 +112,6 @@ impl Collector<'_> {
             display: display_path(path),
             path: path.to_path_buf(),
             kind,
-            docx: crate::docx_input::is_docx(path),
             settings,
         });
     }
@@ -128,11 +124,8 @@ impl Collector<'_> {
     }
 }
 
-/// The kind of a file arendelint reads, by extension; `.docx` included.
+/// The kind of a file arendelint reads, by extension.
 fn kind_of(path: &Path) -> Option<SourceKind> {
-    if crate::docx_input::is_docx(path) {
-        return Some(SourceKind::PlainText);
-    }
     SourceKind::from_path(&path.to_string_lossy())
 }
 

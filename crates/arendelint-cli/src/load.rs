@@ -1,13 +1,13 @@
-//! Reading and checking one file of a `check` run: text or Word, one case or an
-//! agenda. Runs on rayon's worker threads and ticks the progress bar.
+//! Reading and checking one file of a `check` run (any kind the core reads,
+//! one case or an agenda) through the core's single entry point. Runs on
+//! rayon's worker threads and ticks the progress bar.
 
-use crate::agenda;
-use crate::docx_input;
 use crate::inputs::{Job, Problem};
 use crate::progress::Progress;
 use crate::report::CheckedFile;
 use crate::terminal::Terminal;
-use arendelint_core::fs::read_document;
+use arendelint_core::fs::read_bytes;
+use arendelint_core::{Input, Linter, Mode, SourceKind};
 
 pub struct Loader<'a> {
     agenda: bool,
@@ -40,32 +40,22 @@ impl<'a> Loader<'a> {
     }
 
     fn check_inner(&self, job: &Job) -> Result<CheckedFile, Problem> {
-        if job.docx {
-            return docx_input::check(
-                job,
-                self.agenda,
-                self.max_bytes,
-                self.terminal,
-                &self.progress,
-            );
-        }
-        let text = read_document(&job.path, self.max_bytes).map_err(|e| Problem {
+        let problem = |message: String| Problem {
             display: job.display.clone(),
-            message: self.terminal.texts.read_error(&e),
-        })?;
-        if !self.agenda {
-            let linter = &job.settings.linter;
-            agenda::hint(&job.display, &text, linter, self.terminal, &self.progress);
-        }
-        Ok(lint_text(
+            message,
+        };
+        let bytes = read_bytes(&job.path, self.max_bytes)
+            .map_err(|e| problem(self.terminal.texts.read_error(&e)))?;
+        check_bytes(
             job.display.clone(),
-            text,
+            &bytes,
             job.kind,
             &job.settings.linter,
             self.agenda,
             self.terminal,
             &self.progress,
-        ))
+        )
+        .map_err(problem)
     }
 
     /// Clears the progress bar; call before writing the report.
@@ -74,20 +64,29 @@ impl<'a> Loader<'a> {
     }
 }
 
-/// Checks a text document, as one case or as an agenda.
-pub fn lint_text(
+/// Checks a file's bytes (read from disk or stdin) as one case or, with
+/// `agenda`, case by case. An agenda without case headings is checked as one
+/// case with a warning (its findings are not dropped); a file checked as one
+/// case that reads like an agenda gets a note suggesting `--agenda`. The error
+/// is the message for the user.
+pub fn check_bytes(
     display: String,
-    text: String,
-    kind: arendelint_core::SourceKind,
-    linter: &arendelint_core::Linter,
+    bytes: &[u8],
+    kind: SourceKind,
+    linter: &Linter,
     agenda: bool,
     terminal: &Terminal,
     progress: &Progress,
-) -> CheckedFile {
-    if agenda {
-        agenda::check_text(display, text, kind, linter, terminal, progress)
-    } else {
-        let diagnostics = linter.lint(&text, kind);
-        CheckedFile::new(display, text, diagnostics)
+) -> Result<CheckedFile, String> {
+    let mode = if agenda { Mode::Agenda } else { Mode::Document };
+    let report = linter
+        .check(&Input::bytes(bytes, kind).with_mode(mode))
+        .map_err(|e| terminal.texts.check_error(&e))?;
+    if agenda && report.mode == Mode::Document {
+        progress.suspend(|| terminal.warning(&terminal.texts.no_cases(&display)));
     }
+    if !agenda && linter.looks_like_agenda(&report.text) {
+        progress.suspend(|| terminal.notice(&terminal.texts.agenda_hint(&display)));
+    }
+    Ok(CheckedFile::from_report(display, report))
 }

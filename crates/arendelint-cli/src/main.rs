@@ -1,11 +1,9 @@
 //! The `arendelint` command: `check`, `explain`, `rules` and `lsp`.
 
-mod agenda;
 mod args;
 mod baseline;
 mod check;
 mod configs;
-mod docx_input;
 mod exit;
 mod explain;
 mod fingerprint;

@@ -1,6 +1,6 @@
 //! The result of a `check` run, shared by every output format.
 
-use arendelint_core::{CaseInfo, ColumnUnit, Diagnostic, LineIndex, Severity};
+use arendelint_core::{CaseInfo, ColumnUnit, Diagnostic, LineIndex, Mode, Severity, SourceKind};
 use std::ops::Range;
 
 /// One checked document with its findings, sorted by position.
@@ -13,6 +13,8 @@ pub struct CheckedFile {
     /// Agenda mode: the cases of the file, in document order. `None`: the file
     /// is one case.
     pub cases: Option<Vec<CaseInfo>>,
+    /// The file as one case (its title and Dnr), when it is not an agenda.
+    pub document: Option<CaseInfo>,
     /// `text` was extracted from a Word file: line *n* is paragraph *n*.
     pub docx: bool,
 }
@@ -36,8 +38,24 @@ impl CheckedFile {
             index,
             diagnostics,
             cases: None,
+            document: None,
             docx: false,
         }
+    }
+
+    /// A file as the core checked it: its text, findings and cases.
+    pub fn from_report(display: String, report: arendelint_core::Report<'_>) -> CheckedFile {
+        let docx = report.kind == SourceKind::Docx;
+        let agenda = report.mode == Mode::Agenda;
+        let mut cases = report.cases;
+        let mut file = CheckedFile::new(display, report.text.into_owned(), report.diagnostics);
+        file.docx = docx;
+        if agenda {
+            file.cases = Some(cases);
+        } else {
+            file.document = cases.pop();
+        }
+        file
     }
 
     /// How many cases the file holds: one unless agenda mode found several.

@@ -167,6 +167,22 @@ impl Texts {
         }
     }
 
+    /// Why the core could not check a file (text, Word or PDF).
+    pub fn check_error(&self, error: &arendelint_core::CheckError) -> String {
+        use arendelint_core::CheckError;
+        match error {
+            CheckError::Input(e) => self.input_error(e),
+            CheckError::Docx(e) => self.docx_error(e),
+            CheckError::Pdf(e) => self.pdf_error(e),
+            _ => self
+                .pick(
+                    "bara Markdown- och textfiler kan rättas",
+                    "only Markdown and plain-text files can be fixed",
+                )
+                .into(),
+        }
+    }
+
     pub fn input_error(&self, error: &InputError) -> String {
         match (error, self.lang) {
             (InputError::Empty, Lang::Sv) => "filen är tom; det finns inget att kontrollera".into(),
@@ -205,18 +221,18 @@ impl Texts {
             }
             (Some(ext), Lang::Sv) => {
                 format!(
-                    "filtypen .{ext} stöds inte; arendelint kontrollerar .md, .markdown, .txt och .docx"
+                    "filtypen .{ext} stöds inte; arendelint kontrollerar .md, .markdown, .txt, .docx och .pdf"
                 )
             }
             (Some(ext), Lang::En) => {
-                format!("the file type .{ext} is not supported; arendelint checks .md, .markdown, .txt and .docx")
+                format!("the file type .{ext} is not supported; arendelint checks .md, .markdown, .txt, .docx and .pdf")
             }
             (None, Lang::Sv) => {
-                "filen saknar filändelse; arendelint kontrollerar .md, .markdown, .txt och .docx"
+                "filen saknar filändelse; arendelint kontrollerar .md, .markdown, .txt, .docx och .pdf"
                     .into()
             }
             (None, Lang::En) => {
-                "the file has no extension; arendelint checks .md, .markdown, .txt and .docx".into()
+                "the file has no extension; arendelint checks .md, .markdown, .txt, .docx and .pdf".into()
             }
         }
     }
@@ -260,8 +276,8 @@ impl Texts {
 
     pub fn no_files(&self) -> &'static str {
         self.pick(
-            "inga filer att kontrollera (.md, .markdown, .txt eller .docx)",
-            "no files to check (.md, .markdown, .txt or .docx)",
+            "inga filer att kontrollera (.md, .markdown, .txt, .docx eller .pdf)",
+            "no files to check (.md, .markdown, .txt, .docx or .pdf)",
         )
     }
 

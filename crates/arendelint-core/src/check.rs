@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{CaseInfo, Document, Scope};
 use crate::docx::DocxError;
 use crate::engine::Linter;
+use crate::pdf::PdfError;
 use crate::source::{decode, InputError, SourceKind};
 use std::borrow::Cow;
 use std::fmt;
@@ -122,6 +123,8 @@ pub enum CheckError {
     Input(InputError),
     /// A Word file that cannot be read.
     Docx(DocxError),
+    /// A PDF file that cannot be read, or has no text layer.
+    Pdf(PdfError),
     /// The input's kind cannot be fixed (only text files are edited).
     NotFixable,
 }
@@ -131,6 +134,7 @@ impl fmt::Display for CheckError {
         match self {
             CheckError::Input(e) => e.fmt(f),
             CheckError::Docx(e) => e.fmt(f),
+            CheckError::Pdf(e) => e.fmt(f),
             CheckError::NotFixable => {
                 f.write_str("only Markdown and plain-text files can be fixed")
             }
@@ -146,6 +150,12 @@ impl From<InputError> for CheckError {
     }
 }
 
+impl From<PdfError> for CheckError {
+    fn from(e: PdfError) -> Self {
+        CheckError::Pdf(e)
+    }
+}
+
 impl From<DocxError> for CheckError {
     fn from(e: DocxError) -> Self {
         CheckError::Docx(e)
@@ -156,12 +166,11 @@ impl From<DocxError> for CheckError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Fixed {
-    /// The fixed text, with the input's BOM and line endings.
-    pub text: String,
     /// How many fixes were applied, over all passes.
     pub applied: usize,
-    /// The findings left in the fixed text.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The fixed text (with the input's BOM and line endings) checked: the
+    /// findings left and the document's case.
+    pub report: Report<'static>,
 }
 
 /// At most this many rounds of fixing: a fix may make room for another (two
@@ -212,6 +221,30 @@ impl Linter {
                     cases,
                 })
             }
+            SourceKind::Pdf => {
+                let bytes = match input.content {
+                    Content::Bytes(b) => b,
+                    Content::Text(t) => t.as_bytes(),
+                };
+                // The text layer is plain text: its page furniture and broken
+                // words are the plain-text front end's job.
+                let text = crate::pdf::extract(bytes)?;
+                let (mode, mut diagnostics, cases) = {
+                    let parse =
+                        |agenda| Document::parse(&text, SourceKind::PlainText, self.data(), agenda);
+                    self.check_document(parse, input.mode)
+                };
+                for d in &mut diagnostics {
+                    d.fix = None;
+                }
+                Ok(Report {
+                    text: Cow::Owned(text),
+                    kind: input.kind,
+                    mode,
+                    diagnostics,
+                    cases,
+                })
+            }
         }
     }
 
@@ -252,24 +285,17 @@ impl Linter {
         if !matches!(input.kind, SourceKind::Markdown | SourceKind::PlainText) {
             return Err(CheckError::NotFixable);
         }
-        let original = self.check(&input.with_mode(Mode::Document))?;
-        let mut text = original.text.into_owned();
-        let mut diagnostics = original.diagnostics;
+        let mut report = self.check(&input.with_mode(Mode::Document))?.into_owned();
         let mut applied = 0;
         for _ in 0..MAX_FIX_PASSES {
-            let adapted = crate::fix::adapt_to_text(&text, &diagnostics);
-            let (next, count) = crate::fix::apply_fixes(&text, &adapted, include_unsafe);
-            if count == 0 || next == text {
+            let adapted = crate::fix::adapt_to_text(&report.text, &report.diagnostics);
+            let (next, count) = crate::fix::apply_fixes(&report.text, &adapted, include_unsafe);
+            if count == 0 || next == report.text {
                 break;
             }
             applied += count;
-            text = next;
-            diagnostics = self.check(&Input::text(&text, input.kind))?.diagnostics;
+            report = self.check(&Input::text(&next, input.kind))?.into_owned();
         }
-        Ok((applied > 0).then_some(Fixed {
-            text,
-            applied,
-            diagnostics,
-        }))
+        Ok((applied > 0).then_some(Fixed { applied, report }))
     }
 }

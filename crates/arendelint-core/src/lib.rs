@@ -39,6 +39,7 @@ mod fix;
 #[cfg(feature = "std-fs")]
 pub mod fs;
 mod line_index;
+pub mod pdf;
 mod phrase;
 mod registry;
 mod ruledata;

@@ -9,6 +9,8 @@ pub enum SourceKind {
     PlainText,
     /// A Word file (`.docx`): read from its bytes, never written.
     Docx,
+    /// A PDF file: its text layer is checked as plain text; never written.
+    Pdf,
 }
 
 impl SourceKind {
@@ -18,6 +20,7 @@ impl SourceKind {
             "md" | "markdown" => Some(SourceKind::Markdown),
             "txt" | "text" => Some(SourceKind::PlainText),
             "docx" => Some(SourceKind::Docx),
+            "pdf" => Some(SourceKind::Pdf),
             _ => None,
         }
     }

@@ -109,3 +109,15 @@ fn hyphen_space_breaks_in_a_heading_and_in_body_text() {
     let other = text.replace("jäm- ställdhet", "jäm ställdhet");
     assert!(lint_txt(&other).iter().any(|d| d.starts_with("JAM001")));
 }
+
+#[test]
+fn a_heading_repeated_in_each_agenda_case_is_not_page_furniture() {
+    // The second case's gender heading stands right above the page footer.
+    // A running header or footer repeats next to every page break; a heading
+    // that only one of its copies happens to stand near one is still a heading.
+    let text = "§ 1 Ny simhall\n\nBakgrund\n\nSimhallens tak behöver läggas om.\n\nKonsekvenser för jämställdhet\n\nFörslaget påverkar inte jämställdheten eftersom det gäller taket.\n\n§ 2 Nya avgifter\n\nKonsekvenser för jämställdhet\nFörslaget påverkar inte jämställdheten eftersom avgifterna är lika.\nSida 1 (1)\n";
+    let linter = arendelint_core::Linter::new(&Config::default()).expect("valid config");
+    let report = linter.lint_agenda(text, SourceKind::PlainText);
+    assert_eq!(report.cases.len(), 2);
+    assert_eq!(describe(text, &report.diagnostics), Vec::<String>::new());
+}

@@ -4,7 +4,7 @@
 use crate::analysis::{Analysis, Finding};
 use crate::position::{self, Encoding};
 use arendelint_core::{
-    apply_fixes, bom_len, disable_next_line_edit, Applicability, Edit, Lang, Level, SourceKind,
+    bom_len, disable_next_line_edit, Applicability, Edit, Input, Lang, Level, SourceKind,
 };
 use std::collections::HashMap;
 use tower_lsp::lsp_types::{
@@ -89,11 +89,16 @@ fn quick_fixes(analysis: &Analysis, finding: &Finding, q: &Query<'_>) -> Vec<Cod
     actions
 }
 
+/// Every safe fix, by the core's own fix loop (as `check --fix` does), as one
+/// minimal edit of the document.
 fn fix_all(analysis: &Analysis, q: &Query<'_>) -> Option<CodeAction> {
     let text = analysis.snapshot.text.as_str();
-    let diagnostics: Vec<_> = analysis.findings.iter().map(|f| f.core.clone()).collect();
-    let (fixed, count) = apply_fixes(text, &diagnostics, false);
-    if count == 0 || fixed == text {
+    let linter = analysis.linter.as_ref()?;
+    let fixed = crate::analysis::guarded(|| linter.fix(&Input::text(text, analysis.kind), false))
+        .ok()?
+        .ok()??;
+    let fixed = &fixed.report.text;
+    if fixed == text {
         return None;
     }
     let title = match analysis.lang {
@@ -103,7 +108,7 @@ fn fix_all(analysis: &Analysis, q: &Query<'_>) -> Option<CodeAction> {
     Some(CodeAction {
         title: title.to_string(),
         kind: Some(CodeActionKind::new(FIX_ALL)),
-        edit: Some(workspace_edit(analysis, &[minimal_edit(text, &fixed)], q)),
+        edit: Some(workspace_edit(analysis, &[minimal_edit(text, fixed)], q)),
         ..CodeAction::default()
     })
 }

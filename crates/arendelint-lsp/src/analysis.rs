@@ -3,7 +3,7 @@
 use crate::document::Snapshot;
 use crate::lsp_diagnostic::to_lsp;
 use crate::position::Encoding;
-use arendelint_core::{Lang, Linter, SourceKind};
+use arendelint_core::{Input, Lang, Linter, SourceKind};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use tower_lsp::lsp_types::{Diagnostic as LspDiagnostic, Url};
 
@@ -27,6 +27,8 @@ pub struct Analysis {
     pub kind: SourceKind,
     pub lang: Lang,
     pub findings: Vec<Finding>,
+    /// The linter that made the findings, for fix-all (the core's fix loop).
+    pub linter: Option<Linter>,
     /// Why the document was not (fully) analysed, for `window/logMessage`.
     pub problem: Option<String>,
 }
@@ -62,6 +64,7 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         kind: req.kind,
         lang,
         findings: Vec::new(),
+        linter: None,
         problem: None,
     };
     let Some(linter) = req.linter.filter(|_| req.enabled) else {
@@ -76,8 +79,19 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         ));
         return analysis;
     }
-    match guarded(|| linter.lint(text, req.kind)) {
-        Ok(diagnostics) => {
+    analysis.linter = Some(linter.clone());
+    let checked = guarded(|| {
+        linter
+            .check(&Input::text(text, req.kind))
+            .map(|report| report.diagnostics)
+    });
+    match checked {
+        Ok(Err(e)) => {
+            // Text from the editor is never empty or binary in a way that matters:
+            // show nothing rather than stale findings.
+            analysis.problem = Some(format!("not analysed: {e}"));
+        }
+        Ok(Ok(diagnostics)) => {
             let index = &analysis.snapshot.index;
             analysis.findings = diagnostics
                 .into_iter()

@@ -2,7 +2,7 @@
 //! a file is one case, or in agenda mode the cases the core found in it.
 
 use crate::report::{CheckedFile, Report};
-use arendelint_core::{Diagnostic, Severity, SourceKind, RULES};
+use arendelint_core::{Diagnostic, Severity, RULES};
 
 /// One case and its findings, in position order.
 pub struct CaseView<'a> {
@@ -56,12 +56,11 @@ pub fn cases(report: &Report) -> Vec<CaseView<'_>> {
         match &file.cases {
             Some(infos) if !infos.is_empty() => agenda_cases(file, infos, &mut out),
             _ => {
-                // Word text is one paragraph per line, as plain text is.
-                let kind = match SourceKind::from_path(&file.display) {
-                    Some(kind) if !file.docx => kind,
-                    _ => SourceKind::PlainText,
-                };
-                let info = arendelint_core::document_info(&file.text, kind);
+                // The core's case of the whole document: no second parse here.
+                let info = file
+                    .document
+                    .clone()
+                    .unwrap_or_else(|| arendelint_core::CaseInfo::untitled(file.text.len()));
                 out.push(CaseView {
                     file,
                     title: if info.title.is_empty() {

@@ -3,6 +3,7 @@
 
 use super::Texts;
 use arendelint_core::docx::DocxError;
+use arendelint_core::pdf::PdfError;
 use arendelint_core::{Lang, Severity};
 
 /// The columns of the CSV report, in order.
@@ -274,5 +275,44 @@ impl Texts {
             // A variant added to the core later: its English message.
             other => other.to_string(),
         }
+    }
+
+    /// Why a `.pdf` file cannot be checked.
+    pub fn pdf_error(&self, error: &PdfError) -> String {
+        if self.lang == Lang::En {
+            return error.to_string();
+        }
+        match error {
+            PdfError::Empty => "PDF-filen är tom; det finns inget att kontrollera".into(),
+            PdfError::NotPdf => "filen är ingen PDF (den börjar inte med %PDF-); kontrollera den under sin rätta filändelse".into(),
+            PdfError::Encrypted => "PDF-filen är krypterad eller lösenordsskyddad; exportera den igen utan lösenord (eller kontrollera .docx-filen den gjordes från)".into(),
+            PdfError::Damaged { detail } => format!("PDF-filen är avkortad eller skadad ({}); kopiera den igen från källan eller exportera den på nytt", pdf_detail_sv(detail)),
+            PdfError::Unsupported { detail } => format!("PDF-filens text går inte att läsa ({}); kontrollera .docx-filen den gjordes från, eller exportera den på nytt från Word eller LibreOffice", pdf_detail_sv(detail)),
+            PdfError::TooLarge { what, limit } => format!("PDF-filen har fler {} än de {limit} som tillåts; det är inget vanligt beslutsunderlag — kontrollera filens ursprung eller dela upp den", pdf_what_sv(what)),
+            PdfError::NoTextLayer => "inget textlager; inskannad? PDF-filen innehåller ingen text, bara bilder eller grafik — kör textigenkänning (OCR) på den, eller kontrollera dokumentet den gjordes från".into(),
+            // A variant added to the core later: its English message.
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The core's English details, in Swedish where known.
+fn pdf_detail_sv(detail: &str) -> &str {
+    match detail {
+        "its fonts have no Unicode mapping" => "typsnitten saknar koppling till Unicode",
+        "no objects found" => "inga objekt hittades",
+        "no pages found" => "inga sidor hittades",
+        other => other,
+    }
+}
+
+fn pdf_what_sv(what: &str) -> &str {
+    match what {
+        "objects" => "objekt",
+        "pages" => "sidor",
+        "glyphs" => "tecken",
+        "decoded bytes" => "avkodade byte",
+        "drawing operators" => "ritoperationer",
+        other => other,
     }
 }

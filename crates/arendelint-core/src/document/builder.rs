@@ -378,7 +378,7 @@ impl<'t, 'd> Builder<'t, 'd> {
                     .map_or(n, |o| o.sentence),
             };
             let is_title = match self.kind {
-                SourceKind::PlainText => first_case_part.is_some_and(|f| i < f),
+                SourceKind::PlainText | SourceKind::Pdf => first_case_part.is_some_and(|f| i < f),
                 SourceKind::Markdown | SourceKind::Docx => self.headings[i + 1..]
                     .iter()
                     .take_while(|o| o.sentence < body_end)

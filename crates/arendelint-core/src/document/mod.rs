@@ -179,7 +179,9 @@ impl<'t> Document<'t> {
         match kind {
             SourceKind::Markdown => markdown::parse(&mut builder),
             // A Word file's text comes through `from_docx`; as bare text it is plain.
-            SourceKind::PlainText | SourceKind::Docx => plaintext::parse(&mut builder),
+            SourceKind::PlainText | SourceKind::Docx | SourceKind::Pdf => {
+                plaintext::parse(&mut builder)
+            }
         }
         builder.finish()
     }

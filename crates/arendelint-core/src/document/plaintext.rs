@@ -287,12 +287,19 @@ fn is_list_item(s: &str) -> bool {
 }
 
 /// A line repeated on several pages next to a page number is a running header
-/// or footer: every copy of it is furniture.
+/// or footer: every copy of it is furniture. Every copy must stand next to a
+/// page number or page break, or at the very start or end of the text (the
+/// first page's header, the last page's footer): a section heading that an
+/// agenda repeats in each case is not furniture because one copy happens to
+/// stand above a page footer.
 fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
-    let mut counts: HashMap<&str, usize> = HashMap::default();
-    for l in lines.iter() {
+    let mut occurrences: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, l) in lines.iter().enumerate() {
         if l.kind == Kind::Body {
-            *counts.entry(text[l.range.clone()].trim()).or_default() += 1;
+            occurrences
+                .entry(text[l.range.clone()].trim())
+                .or_default()
+                .push(i);
         }
     }
     let near_page_number = |i: usize, lines: &[Line]| {
@@ -300,17 +307,21 @@ fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
         let hi = (i + 4).min(lines.len());
         lines[lo..hi].iter().any(|l| l.kind == Kind::Furniture)
     };
-    let repeated: Vec<&str> = counts
+    let content = |l: &&Line| !matches!(l.kind, Kind::Blank | Kind::Comment);
+    let at_edge = |i: usize, lines: &[Line]| {
+        lines[..i].iter().filter(content).take(3).count() < 3
+            || lines[i + 1..].iter().filter(content).take(3).count() < 3
+    };
+    let repeated: Vec<&str> = occurrences
         .iter()
-        .filter(|(line, &n)| n >= 2 && line.split_whitespace().count() <= 12)
-        .map(|(line, _)| *line)
-        .filter(|line| {
-            lines.iter().enumerate().any(|(i, l)| {
-                l.kind == Kind::Body
-                    && text[l.range.clone()].trim() == *line
-                    && near_page_number(i, lines)
-            })
+        .filter(|(line, at)| at.len() >= 2 && line.split_whitespace().count() <= 12)
+        .filter(|(_, at)| {
+            at.iter().any(|&i| near_page_number(i, lines))
+                && at
+                    .iter()
+                    .all(|&i| near_page_number(i, lines) || at_edge(i, lines))
         })
+        .map(|(line, _)| *line)
         .collect();
     if repeated.is_empty() {
         return;

@@ -259,7 +259,7 @@ fn missing_section(doc: &Document, data: &RuleData, scope: &Scope) -> Finding {
         .unwrap_or(2);
     let heading_line = match doc.kind {
         SourceKind::Markdown => format!("{} {}", "#".repeat(level as usize), data.skeleton.heading),
-        SourceKind::PlainText | SourceKind::Docx => data.skeleton.heading.clone(),
+        SourceKind::PlainText | SourceKind::Docx | SourceKind::Pdf => data.skeleton.heading.clone(),
     };
     let body = question_list(data, eol);
     let section = format!("{heading_line}{eol}{eol}{body}");
