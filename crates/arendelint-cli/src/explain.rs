@@ -3,7 +3,8 @@
 use crate::exit::ExitStatus;
 use crate::terminal::Terminal;
 use arendelint_core::docs::{documentation_url, explanation};
-use arendelint_core::{Lang, Rule, RULES};
+use arendelint_core::rules::RULES;
+use arendelint_core::{Lang, Rule};
 
 pub fn run(given: &str, lang: Lang, terminal: &Terminal) -> ExitStatus {
     let Some(rule) = Rule::from_code(given.trim()) else {

@@ -10,7 +10,8 @@
 //! finding must not turn another finding on the same line into a new one.
 
 use crate::report::CheckedFile;
-use arendelint_core::{Diagnostic, Level};
+use arendelint_core::rules::Level;
+use arendelint_core::Diagnostic;
 use std::collections::HashMap;
 
 /// Bumped when the hashed content changes, so old baselines are recognised.
@@ -88,12 +89,14 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arendelint_core::{Config, Linter, SourceKind};
+    use arendelint_core::{Config, Input, Linter, SourceKind};
 
     fn prints(text: &str) -> Vec<(String, String)> {
         let linter = Linter::new(&Config::default()).expect("default config");
-        let diagnostics = linter.lint(text, SourceKind::Markdown);
-        let file = CheckedFile::new("a.md".into(), text.into(), diagnostics);
+        let report = linter
+            .check(&Input::text(text, SourceKind::Markdown))
+            .expect("text");
+        let file = CheckedFile::from_report("a.md".into(), report);
         let codes = file.diagnostics.iter().map(|d| d.rule.code().to_string());
         codes.zip(of_file(&file)).collect()
     }

@@ -4,7 +4,8 @@ use crate::args::RulesFormat;
 use crate::configs::Settings;
 use crate::exit::ExitStatus;
 use crate::terminal::Terminal;
-use arendelint_core::{Severity, RULES};
+use arendelint_core::rules::RULES;
+use arendelint_core::Severity;
 use serde::Serialize;
 
 #[derive(Serialize)]

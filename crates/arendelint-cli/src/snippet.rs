@@ -5,8 +5,8 @@
 //! display width: a tab is four columns, å/ä/ö one, wide characters two, a BOM
 //! none; long lines are cropped around the span.
 
-use arendelint_core::floor_char_boundary;
-use arendelint_core::LineIndex;
+use arendelint_core::text::floor_char_boundary;
+use arendelint_core::text::LineIndex;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 

@@ -2,7 +2,9 @@
 //! Rule messages come from the core; everything the CLI itself says is here.
 
 use arendelint_core::fs::ReadError;
-use arendelint_core::{ConfigError, InputError, Lang, Level, Severity};
+use arendelint_core::rules::Level;
+use arendelint_core::text::InputError;
+use arendelint_core::{ConfigError, Lang, Severity};
 use std::io::ErrorKind;
 
 mod ci;

@@ -2,7 +2,7 @@
 //! over the bundled examples repeated to about 10 MB, in one document per case
 //! and as one large document. Prints MB/s (best of several rounds).
 
-use arendelint_core::{Config, Linter, SourceKind};
+use arendelint_core::{Config, Input, Linter, Mode, SourceKind};
 use std::time::{Duration, Instant};
 
 const CASES: &[(&str, SourceKind)] = &[
@@ -54,7 +54,9 @@ fn main() {
             let mut n = 0;
             for _ in 0..repeats {
                 for (text, kind) in CASES {
-                    n += linter.lint(text, *kind).len();
+                    n += linter
+                        .check(&Input::text(text, *kind))
+                        .map_or(0, |r| r.diagnostics.len());
                 }
             }
             n
@@ -66,7 +68,9 @@ fn main() {
         .collect::<Vec<_>>()
         .join("\n\n");
     measure("one large Markdown document", big.len(), || {
-        linter.lint(&big, SourceKind::Markdown).len()
+        linter
+            .check(&Input::text(&big, SourceKind::Markdown))
+            .map_or(0, |r| r.diagnostics.len())
     });
 
     let agenda: String = (0..repeats)
@@ -77,10 +81,13 @@ fn main() {
             )
         })
         .collect();
-    measure("one large agenda (lint_agenda)", agenda.len(), || {
-        linter
-            .lint_agenda(&agenda, SourceKind::Markdown)
-            .diagnostics
-            .len()
-    });
+    measure(
+        "one large agenda (check, agenda mode)",
+        agenda.len(),
+        || {
+            linter
+                .check(&Input::text(&agenda, SourceKind::Markdown).with_mode(Mode::Agenda))
+                .map_or(0, |r| r.diagnostics.len())
+        },
+    );
 }

@@ -359,7 +359,8 @@ mod tests {
                     meta.code
                 );
                 let found = |block: &str| {
-                    let doc = if meta.rule.level() == crate::Level::Section && !block.contains('#')
+                    let doc = if meta.rule.level() == crate::registry::Level::Section
+                        && !block.contains('#')
                     {
                         format!("# Ärende\n\n## Bakgrund\n\nText.\n\n## Konsekvenser för jämställdhet\n\n{block}")
                     } else {
@@ -474,7 +475,7 @@ mod tests {
                     let line = text[..d.span.start].matches('\n').count() + 1;
                     // Section and document findings are compared by line only.
                     let span = match d.rule.level() {
-                        crate::Level::Span => &text[d.span.clone()],
+                        crate::registry::Level::Span => &text[d.span.clone()],
                         _ => "",
                     };
                     (d.rule.code(), line, span)

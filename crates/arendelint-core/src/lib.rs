@@ -11,11 +11,13 @@
 //! [`fs`] behind the default `std-fs` feature.
 //!
 //! ```
-//! use arendelint_core::{Config, Linter, SourceKind, LineIndex, ColumnUnit};
+//! use arendelint_core::text::{ColumnUnit, LineIndex};
+//! use arendelint_core::{Config, Input, Linter, SourceKind};
 //!
 //! let text = "# Ny simhall\n\n## Bakgrund\n\nSimhallen hade 4 500 besökare i fjol.\n";
 //! let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
-//! let diagnostics = linter.lint(text, SourceKind::Markdown);
+//! let report = linter.check(&Input::text(text, SourceKind::Markdown)).expect("text is checked");
+//! let diagnostics = report.diagnostics;
 //! let codes: Vec<&str> = diagnostics.iter().map(|d| d.rule.code()).collect();
 //! assert_eq!(codes, ["JAM001", "JAM004"]);
 //!
@@ -47,26 +49,39 @@ mod source;
 mod suppress_edit;
 
 pub use check::{CheckError, Fixed, Input, Mode, Report};
-pub use config::{
-    parse_setting, Config, ConfigError, ConfigProblem, ExtraGroupWord, Lang, SuggestionClass,
-};
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use config::{Config, Lang};
+pub use config_error::ConfigError;
+pub use diagnostic::{Diagnostic, Severity};
 pub use document::CaseInfo;
-pub use engine::{document_info, AgendaReport, Linter, MAX_FINDINGS, MAX_RELATED};
-pub use fix::{apply_edits, apply_fixes};
-pub use line_index::{floor_char_boundary, ColumnUnit, LineCol, LineIndex};
-pub use registry::{Level, Rule, RuleMeta, RULES};
-pub use source::{bom_len, decode, decode_owned, InputError, SourceKind};
-pub use suppress_edit::disable_next_line_edit;
+pub use engine::Linter;
+pub use registry::Rule;
+pub use source::SourceKind;
 
-/// Lints `text` with `config` in one call. Prefer [`Linter`] when checking many
-/// documents: it compiles the rule data once.
-pub fn lint_str(
-    text: &str,
-    kind: SourceKind,
-    config: &Config,
-) -> Result<Vec<Diagnostic>, ConfigError> {
-    Ok(Linter::new(config)?.lint(text, kind))
+/// Text positions (lines and columns in chars, UTF-16 or UTF-8 units) and
+/// reading bytes as text.
+pub mod text {
+    pub use crate::line_index::{floor_char_boundary, ColumnUnit, LineCol, LineIndex};
+    pub use crate::source::{bom_len, decode, InputError};
+    pub use crate::suppress_edit::disable_next_line_edit;
+}
+
+/// The rules: their facts, and the caps on findings per document.
+pub mod rules {
+    pub use crate::engine::{MAX_FINDINGS, MAX_RELATED};
+    pub use crate::registry::{Level, RuleMeta, RULES};
+}
+
+/// What a finding carries besides its message: fixes and their edits, and
+/// applying one round of them (the whole fix loop is [`Linter::fix`]).
+pub mod diagnostics {
+    pub use crate::diagnostic::{Applicability, Edit, Fix};
+    pub use crate::fix::apply_fixes;
+}
+
+/// Configuration details: typed errors and the organisation's additions.
+pub mod configuration {
+    pub use crate::config::{parse_setting, ExtraGroupWord, SuggestionClass};
+    pub use crate::config_error::ConfigProblem;
 }
 
 /// The CLI checks files on several threads with one shared [`Linter`].

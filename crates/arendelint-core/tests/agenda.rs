@@ -1,8 +1,9 @@
 //! Agenda mode (contract §5): one file, many cases.
 
 mod common;
+use common::{AgendaResult, Check};
 mod docx_support;
-use arendelint_core::{AgendaReport, CaseInfo, Config, Linter, SourceKind};
+use arendelint_core::{CaseInfo, Config, Input, Linter, SourceKind};
 
 const AGENDA_MD: &str = "# Kallelse till regionstyrelsen 2024-09-10
 
@@ -35,7 +36,7 @@ Dnr RS 2024/0300
 Förslaget bedöms inte påverka jämställdheten eftersom taxan är lika för alla resenärer oavsett kön.
 ";
 
-fn titles_and_dnr(report: &AgendaReport) -> Vec<(&str, Option<&str>)> {
+fn titles_and_dnr(report: &AgendaResult) -> Vec<(&str, Option<&str>)> {
     report
         .cases
         .iter()
@@ -98,7 +99,7 @@ fn jam001_fix_inside_an_agenda_stays_in_its_case() {
         .filter(|d| d.rule.code() == "JAM001")
         .cloned()
         .collect();
-    let (fixed, n) = arendelint_core::apply_fixes(AGENDA_MD, &j1, true);
+    let (fixed, n) = arendelint_core::diagnostics::apply_fixes(AGENDA_MD, &j1, true);
     assert_eq!(n, 1);
     assert!(fixed
         .contains("Stationen når 11 200 invånare.\n\n## Konsekvenser för jämställdhet\n\n- Berör"));
@@ -138,7 +139,16 @@ fn plain_text_agenda_lines() {
 
 #[test]
 fn a_single_document_as_a_case() {
-    use arendelint_core::document_info;
+    // A document checked as one case: the report's one case is the document.
+    let document_info = |text: &str, kind| -> CaseInfo {
+        let linter = Linter::new(&Config::default()).expect("valid config");
+        let report = linter.check(&Input::text(text, kind));
+        match report {
+            Ok(mut report) => report.cases.pop().expect("one case"),
+            // An empty text is an input error: it has no title.
+            Err(_) => CaseInfo::untitled(text.len()),
+        }
+    };
     let text = "---\ntitle: x\n---\n\n# Ny simhall i Norrby\n\nKultur- och fritidsnämnden\nDnr: KFN 2024/0188\n";
     let info = document_info(text, SourceKind::Markdown);
     assert_eq!(info.title, "Ny simhall i Norrby");
@@ -180,7 +190,7 @@ fn md_cases(text: &str) -> Vec<String> {
 }
 
 /// `RULE | case` for each finding.
-fn findings(report: &AgendaReport) -> Vec<String> {
+fn findings(report: &AgendaResult) -> Vec<String> {
     report
         .diagnostics
         .iter()

@@ -5,9 +5,8 @@
 mod docx_support;
 
 use arendelint_core::docx::{extract, Block, DocxError, Extracted};
-use arendelint_core::{
-    CheckError, ColumnUnit, Config, Diagnostic, Input, LineIndex, Linter, Mode, Report, SourceKind,
-};
+use arendelint_core::text::{ColumnUnit, LineIndex};
+use arendelint_core::{CheckError, Config, Diagnostic, Input, Linter, Mode, Report, SourceKind};
 use docx_support::*;
 use std::time::{Duration, Instant};
 
@@ -51,7 +50,10 @@ fn docx_findings(doc: &Docx) -> Vec<String> {
 }
 
 fn md_findings(md: &str) -> Vec<String> {
-    describe(md, &linter().lint(md, SourceKind::Markdown))
+    let report = linter()
+        .check(&Input::text(md, SourceKind::Markdown))
+        .expect("text");
+    describe(md, &report.diagnostics)
 }
 
 /// The paragraphs of the extracted body, cells included, in order.

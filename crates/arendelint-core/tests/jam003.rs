@@ -155,8 +155,7 @@ fn messages_and_fixes_name_the_gendered_form() {
 #[test]
 fn applying_the_fix_makes_the_finding_go_away() {
     let text = case("Patienterna väntar länge. Alla ska få svar.");
-    let diags = lint(&text);
-    let (fixed, applied) = arendelint_core::apply_fixes(&text, &diags, false);
+    let (fixed, applied) = common::fix(&text, false);
     assert_eq!(applied, 2);
     assert!(fixed.contains("Patienterna (kvinnor och män) väntar länge. Alla (kvinnor och män, flickor och pojkar) ska få svar."));
     assert!(
@@ -264,7 +263,7 @@ fn one_fix_settles_the_section() {
     let jam003: Vec<_> = diags.iter().filter(|d| d.rule.code() == "JAM003").collect();
     assert_eq!(jam003.len(), 1);
     assert_eq!(jam003[0].related.len(), 2);
-    let (fixed, applied) = arendelint_core::apply_fixes(&text, &diags, false);
+    let (fixed, applied) = common::fix(&text, false);
     assert_eq!(applied, 1);
     assert!(fixed.contains("Patienterna (kvinnor och män) väntar länge. Patienterna klagar."));
     assert!(
@@ -375,8 +374,7 @@ fn suggestions_follow_the_age_the_sentence_gives() {
 #[test]
 fn age_aware_fix_reads_well_and_clears_the_finding() {
     let text = case("Ungdomarna över 18 år får stöd. Ungdomarna söker jobb.");
-    let diags = lint(&text);
-    let (fixed, _) = arendelint_core::apply_fixes(&text, &diags, false);
+    let (fixed, _) = common::fix(&text, false);
     assert!(fixed.contains("Ungdomarna (unga kvinnor och män) över 18 år får stöd."));
     assert!(
         lint(&fixed).is_empty(),

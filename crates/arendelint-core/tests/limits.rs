@@ -5,6 +5,7 @@
 mod common;
 use arendelint_core::{Config, Linter, Rule, SourceKind};
 use common::lint;
+use common::Check;
 
 #[test]
 fn findings_beyond_the_cap_are_counted_by_arl002() {

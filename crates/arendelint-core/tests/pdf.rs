@@ -6,7 +6,8 @@
 mod pdf_support;
 
 use arendelint_core::pdf::{extract, PdfError};
-use arendelint_core::{Config, Diagnostic, LineIndex, Linter, SourceKind};
+use arendelint_core::text::LineIndex;
+use arendelint_core::{Config, Diagnostic, Linter, SourceKind};
 use pdf_support::*;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -72,7 +73,7 @@ fn describe(text: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
         .iter()
         .map(|d| {
             let line = index
-                .line_col(text, d.span.start, arendelint_core::ColumnUnit::Char)
+                .line_col(text, d.span.start, arendelint_core::text::ColumnUnit::Char)
                 .line
                 + 1;
             format!("{} {line} {}", d.rule.code(), &text[d.span.clone()])
@@ -658,8 +659,11 @@ fn libreoffice_case_keeps_swedish_letters_and_drops_page_furniture() {
     );
     // The same findings as the Markdown it was made from.
     let md = String::from_utf8(fixture("arende.md")).expect("UTF-8");
-    let md_findings: Vec<String> = linter()
-        .lint(&md, SourceKind::Markdown)
+    let md_report = linter()
+        .check(&arendelint_core::Input::text(&md, SourceKind::Markdown))
+        .expect("text");
+    let md_findings: Vec<String> = md_report
+        .diagnostics
         .iter()
         .map(|d| format!("{} {}", d.rule.code(), words(&md[d.span.clone()])))
         .collect();
@@ -675,7 +679,12 @@ fn libreoffice_case_keeps_swedish_letters_and_drops_page_furniture() {
 fn libreoffice_agenda_gives_the_cases_and_findings_of_its_markdown_twin() {
     let (report, cases) = lint_pdf_agenda(&fixture("kallelse.pdf")).expect("a text PDF");
     let md = String::from_utf8(fixture("kallelse.md")).expect("UTF-8");
-    let twin = linter().lint_agenda(&md, SourceKind::Markdown);
+    let twin = linter()
+        .check(
+            &arendelint_core::Input::text(&md, SourceKind::Markdown)
+                .with_mode(arendelint_core::Mode::Agenda),
+        )
+        .expect("text");
     let summary = |cases: &[arendelint_core::CaseInfo]| -> Vec<(String, Option<String>)> {
         cases
             .iter()

@@ -3,6 +3,7 @@
 mod common;
 use arendelint_core::{Config, SourceKind};
 use common::describe;
+use common::Check;
 
 fn lint_txt(text: &str) -> Vec<String> {
     describe(

@@ -2,7 +2,9 @@
 //! every truncation of a realistic case and pseudo-random text in both formats.
 
 mod common;
-use arendelint_core::{apply_fixes, Config, Linter, SourceKind};
+use arendelint_core::diagnostics::apply_fixes;
+use arendelint_core::{Config, Linter, SourceKind};
+use common::Check;
 
 const SAMPLE: &str = "\u{feff}---\r\ntitle: x\r\n---\r\n# Ärende 😀\r\n\r\n## Bakgrund\r\n\r\n\
 Under 2023 vårdades 4\u{a0}500 patienter, 45 % av eleverna och antalet brukare ökade med 12. \
@@ -89,7 +91,7 @@ fn pseudo_random_text() {
 
 #[test]
 fn positions_with_bom_crlf_and_swedish_letters() {
-    use arendelint_core::{ColumnUnit, LineIndex};
+    use arendelint_core::text::{ColumnUnit, LineIndex};
     let text = "\u{feff}# Ärende\r\n\r\nÅsa och Örjan såg 😀 att patienterna väntade.\r\n";
     let diags = common::lint(text);
     let d = diags.iter().find(|d| d.rule.code() == "JAM003").unwrap();

@@ -1,7 +1,7 @@
 //! JAM001, JAM002, JAM005, JAM006, JAM007: the gender section.
 
 mod common;
-use arendelint_core::{apply_fixes, Config, Rule, Severity, SourceKind};
+use arendelint_core::{Config, Rule, Severity, SourceKind};
 use common::{describe, lint, lint_with, ANALYSIS};
 
 fn rules_of(text: &str) -> Vec<String> {
@@ -55,8 +55,7 @@ fn jam001_a_case_title_is_not_a_gender_section() {
 #[test]
 fn jam001_fix_inserts_the_skeleton_before_the_closing_block() {
     let text = "# Ärende\n\n## Bakgrund\n\nText.\n\n## Beslutet skickas till\n\nNämnden\n";
-    let diags = lint(text);
-    let (fixed, n) = apply_fixes(text, &diags, true);
+    let (fixed, n) = common::fix(text, true);
     assert_eq!(n, 1);
     assert!(fixed.starts_with(
         "# Ärende\n\n## Bakgrund\n\nText.\n\n## Konsekvenser för jämställdhet\n\n- Berör beslutet"
@@ -72,7 +71,7 @@ fn jam001_fix_inserts_the_skeleton_before_the_closing_block() {
     );
     // Without a closing block: at the end, CRLF kept.
     let crlf = "# Ärende\r\n\r\nText.";
-    let (fixed, _) = apply_fixes(crlf, &lint(crlf), true);
+    let (fixed, _) = common::fix(crlf, true);
     assert!(
         fixed.starts_with(
             "# Ärende\r\n\r\nText.\r\n\r\n## Konsekvenser för jämställdhet\r\n\r\n- Berör"

@@ -196,7 +196,10 @@ async fn main() {
     let mut lint: Vec<Duration> = (0..50)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(linter.lint(&text, arendelint_core::SourceKind::Markdown));
+            let _ = std::hint::black_box(linter.check(&arendelint_core::Input::text(
+                &text,
+                arendelint_core::SourceKind::Markdown,
+            )));
             start.elapsed()
         })
         .collect();

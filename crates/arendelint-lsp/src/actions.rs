@@ -3,9 +3,10 @@
 
 use crate::analysis::{Analysis, Finding};
 use crate::position::{self, Encoding};
-use arendelint_core::{
-    bom_len, disable_next_line_edit, Applicability, Edit, Input, Lang, Level, SourceKind,
-};
+use arendelint_core::diagnostics::{Applicability, Edit};
+use arendelint_core::rules::Level;
+use arendelint_core::text::{bom_len, disable_next_line_edit};
+use arendelint_core::{Input, Lang, SourceKind};
 use std::collections::HashMap;
 use tower_lsp::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf,
@@ -208,7 +209,8 @@ mod tests {
         let e = minimal_edit("aaa", "aa");
         assert_eq!((e.range, e.replacement.as_str()), (2..3, ""));
         let e = minimal_edit("åå", "åäå");
-        let (out, _) = arendelint_core::apply_edits("åå", &[e]);
+        let mut out = "åå".to_string();
+        out.replace_range(e.range, &e.replacement);
         assert_eq!(out, "åäå");
     }
 

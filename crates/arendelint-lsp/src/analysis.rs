@@ -124,7 +124,8 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arendelint_core::{Config, LineIndex};
+    use arendelint_core::text::LineIndex;
+    use arendelint_core::Config;
     use std::sync::Arc;
 
     fn snapshot(text: &str) -> Snapshot {

@@ -1,7 +1,8 @@
 //! An open document: its text, version and kind, kept in sync with the client.
 
 use crate::position::{self, Encoding};
-use arendelint_core::{LineIndex, SourceKind};
+use arendelint_core::text::LineIndex;
+use arendelint_core::SourceKind;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};

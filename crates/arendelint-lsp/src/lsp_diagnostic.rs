@@ -1,7 +1,8 @@
 //! A core finding as an LSP diagnostic.
 
 use crate::position::{self, Encoding};
-use arendelint_core::{docs, ConfigError, Diagnostic, Lang, LineIndex, Rule, Severity};
+use arendelint_core::text::LineIndex;
+use arendelint_core::{docs, ConfigError, Diagnostic, Lang, Rule, Severity};
 use std::sync::OnceLock;
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
@@ -193,7 +194,7 @@ mod tests {
         let text = "lang = \"sv\"\r\nfärg = 1\r\n";
         let error = ConfigError::new(
             "arendelint.toml",
-            arendelint_core::ConfigProblem::UnknownKey {
+            arendelint_core::configuration::ConfigProblem::UnknownKey {
                 name: "färg".into(),
                 expected: vec!["lang".into()],
             },

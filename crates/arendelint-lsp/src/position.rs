@@ -4,7 +4,7 @@
 //! offered `utf-8` at initialization. All arithmetic goes through the core's
 //! [`LineIndex`], so CRLF, å/ä/ö and surrogate pairs are handled once.
 
-use arendelint_core::{ColumnUnit, LineCol, LineIndex};
+use arendelint_core::text::{ColumnUnit, LineCol, LineIndex};
 use std::ops::Range;
 use tower_lsp::lsp_types::{ClientCapabilities, Position, PositionEncodingKind, Range as LspRange};
 

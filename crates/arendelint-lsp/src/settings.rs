@@ -1,7 +1,8 @@
 //! Client settings (`initializationOptions`, `workspace/didChangeConfiguration`),
 //! applied over the configuration file.
 
-use arendelint_core::{parse_setting, Config, Lang, Rule, Severity};
+use arendelint_core::configuration::parse_setting;
+use arendelint_core::{Config, Lang, Rule, Severity};
 use serde_json::Value;
 use std::collections::BTreeMap;
 

@@ -2,7 +2,8 @@
 //! a file is one case, or in agenda mode the cases the core found in it.
 
 use crate::report::{CheckedFile, Report};
-use arendelint_core::{Diagnostic, Severity, RULES};
+use arendelint_core::rules::RULES;
+use arendelint_core::{Diagnostic, Severity};
 
 /// One case and its findings, in position order.
 pub struct CaseView<'a> {

@@ -3,7 +3,7 @@
 //! a format can highlight it.
 
 use crate::report::CheckedFile;
-use arendelint_core::floor_char_boundary;
+use arendelint_core::text::floor_char_boundary;
 use std::ops::Range;
 
 /// Context kept on each side of the span, in characters.

@@ -7,7 +7,8 @@ use super::cases::{cases, numbered, CaseView};
 use super::excerpt::excerpt;
 use crate::report::Report;
 use crate::texts::Texts;
-use arendelint_core::{docs, Diagnostic, Severity, RULES};
+use arendelint_core::rules::RULES;
+use arendelint_core::{docs, Diagnostic, Severity};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html.css");

@@ -125,7 +125,7 @@ fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts
             // At the cap the list is cut; the message has the full count.
             texts.related_note(
                 d.related.len(),
-                d.related.len() >= arendelint_core::MAX_RELATED,
+                d.related.len() >= arendelint_core::rules::MAX_RELATED,
                 &places
             )
         );

@@ -7,7 +7,9 @@
 use crate::fingerprint;
 use crate::report::{CheckedFile, Report};
 use crate::texts::Texts;
-use arendelint_core::{bom_len, docs, Diagnostic, Edit, Lang, Rule, Severity};
+use arendelint_core::diagnostics::Edit;
+use arendelint_core::text::bom_len;
+use arendelint_core::{docs, Diagnostic, Lang, Rule, Severity};
 use serde_json::{json, Value};
 
 const SCHEMA: &str =
@@ -215,7 +217,7 @@ impl Utf16Positions {
     /// (0-based line, 1-based column, offset) of a byte offset.
     fn at(&self, file: &CheckedFile, byte: usize) -> (usize, usize, usize) {
         let text = &file.text;
-        let byte = arendelint_core::floor_char_boundary(text, byte).max(self.bom);
+        let byte = arendelint_core::text::floor_char_boundary(text, byte).max(self.bom);
         let line = file.index.line_of(byte);
         let line_start = file.index.line_start(line).unwrap_or(0).max(self.bom);
         let column: usize = text

@@ -4,7 +4,8 @@
 
 use crate::report::Report;
 use crate::texts::Texts;
-use arendelint_core::{Rule, RULES};
+use arendelint_core::rules::RULES;
+use arendelint_core::Rule;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

@@ -11,32 +11,13 @@ mod words;
 
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::document::{CaseInfo, Document, Scope};
+use crate::document::{Document, Scope};
 use crate::registry::Rule;
 use crate::ruledata::RuleData;
+#[cfg(test)]
 use crate::source::SourceKind;
 use std::ops::Range;
 use std::sync::Arc;
-
-/// The result of [`Linter::lint_agenda`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AgendaReport {
-    /// The cases found, in document order.
-    pub cases: Vec<CaseInfo>,
-    /// Every case's findings, sorted by position; `case` names the case.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// A whole document as one case, for reports: its title (the first heading, else
-/// the first line of text) and its diary number (`Dnr RS 2023/123`). Neither
-/// depends on the configuration.
-pub fn document_info(text: &str, kind: SourceKind) -> CaseInfo {
-    static DATA: std::sync::OnceLock<Option<RuleData>> = std::sync::OnceLock::new();
-    match DATA.get_or_init(|| RuleData::build(&Config::default()).ok()) {
-        Some(data) => Document::parse(text, kind, data, false).as_case(data),
-        None => CaseInfo::untitled(text.len()),
-    }
-}
 
 /// Runs of white space (line breaks included) as single spaces, for messages.
 pub(crate) fn collapse_ws(s: &str) -> String {
@@ -118,30 +99,11 @@ impl Linter {
 
     /// Checks one document and returns its findings sorted by position, then rule.
     /// Rules that are off are not reported; suppressed findings are dropped.
-    pub fn lint(&self, text: &str, kind: SourceKind) -> Vec<Diagnostic> {
+    #[cfg(test)]
+    pub(crate) fn lint(&self, text: &str, kind: SourceKind) -> Vec<Diagnostic> {
         let doc = Document::parse(text, kind, &self.data, false);
         let scope = doc.whole();
         self.run(&doc, &[(scope, None)])
-    }
-
-    /// Checks an agenda (kallelse, föredragningslista, protokoll): splits it into
-    /// cases at case headings (`§ 12`, `KS § 12`, `Sn 49 Titel`, `Ärende 4`,
-    /// `1. Titel`, …) and checks each case as a document (contract §5). Each
-    /// diagnostic's `case` is the case title. Text before the first case and
-    /// tables of contents are not checked; items without case text are cases
-    /// marked `empty` and get no finding.
-    pub fn lint_agenda(&self, text: &str, kind: SourceKind) -> AgendaReport {
-        let doc = Document::parse(text, kind, &self.data, true);
-        let cases = doc.cases(&self.data);
-        let scopes: Vec<(Scope, Option<String>)> = cases
-            .iter()
-            .map(|(scope, info)| (scope.clone(), Some(info.title.clone())))
-            .collect();
-        let diagnostics = self.run(&doc, &scopes);
-        AgendaReport {
-            cases: cases.into_iter().map(|(_, info)| info).collect(),
-            diagnostics,
-        }
     }
 
     /// Whether a document checked as one case looks like an agenda: three or

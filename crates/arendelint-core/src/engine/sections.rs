@@ -209,11 +209,16 @@ fn boilerplate(
         } else {
             let start = doc.tokens[tokens.start].start;
             let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
-            let from = if doc.text[line_start..start].trim().is_empty() {
-                line_start
-            } else {
-                start
-            };
+            // From the line's start when only indentation or a list marker
+            // stands before the body ("- Berör beslutet …"): the questions
+            // bring their own markers, and a second run must not add more.
+            let lead = doc.text[line_start..start].trim();
+            let marker_only = lead.is_empty()
+                || matches!(lead, "-" | "*" | "+" | "•" | "–")
+                || lead
+                    .strip_suffix(['.', ')'])
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            let from = if marker_only { line_start } else { start };
             Edit::replace(
                 from..doc.tokens[tokens.end - 1].end,
                 questions.trim_end().to_string(),

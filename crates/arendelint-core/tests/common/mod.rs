@@ -3,7 +3,43 @@
 
 #![allow(dead_code)]
 
-use arendelint_core::{Config, Diagnostic, Linter, SourceKind};
+use arendelint_core::{CaseInfo, Config, Diagnostic, Input, Linter, Mode, SourceKind};
+
+/// The findings and cases of an agenda check.
+pub struct AgendaResult {
+    pub cases: Vec<CaseInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Short forms of [`Linter::check`] for the tests: one document's findings,
+/// or an agenda's cases (none when no case heading was found) and findings.
+pub trait Check {
+    fn lint(&self, text: &str, kind: SourceKind) -> Vec<Diagnostic>;
+    fn lint_agenda(&self, text: &str, kind: SourceKind) -> AgendaResult;
+}
+
+impl Check for Linter {
+    fn lint(&self, text: &str, kind: SourceKind) -> Vec<Diagnostic> {
+        self.check(&Input::text(text, kind))
+            .map(|r| r.diagnostics)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn lint_agenda(&self, text: &str, kind: SourceKind) -> AgendaResult {
+        let report = self
+            .check(&Input::text(text, kind).with_mode(Mode::Agenda))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let cases = if report.mode == Mode::Agenda {
+            report.cases
+        } else {
+            Vec::new()
+        };
+        AgendaResult {
+            cases,
+            diagnostics: report.diagnostics,
+        }
+    }
+}
 
 /// A document that has an analysed gender section, so that only the rule under
 /// test fires. `body` is inserted under `## Bakgrund`.
@@ -59,4 +95,15 @@ pub fn grouped(body: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Applies the safe fixes (and the unsafe ones with `include_unsafe`) with the
+/// core's fix loop: the fixed text and how many fixes were applied.
+pub fn fix(text: &str, include_unsafe: bool) -> (String, usize) {
+    let linter = Linter::new(&Config::default()).expect("valid config");
+    match linter.fix(&Input::text(text, SourceKind::Markdown), include_unsafe) {
+        Ok(Some(fixed)) => (fixed.report.text.into_owned(), fixed.applied),
+        Ok(None) => (text.to_string(), 0),
+        Err(e) => panic!("{e}"),
+    }
 }
