@@ -905,3 +905,65 @@ fn a_document_with_200_000_findings_is_answered_and_the_server_goes_on() {
         .is_some_and(|v| v.contains("JAM004")));
     server.shutdown_and_exit();
 }
+
+/// `check --fix` and the server's `source.fixAll` run the same fix loop: on
+/// every example case (and the dev corpus when it is beside the repository)
+/// they give byte-identical text.
+#[test]
+fn cli_fix_and_lsp_fix_all_give_identical_text() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [root.join("examples"), root.join("../shared/corpus/dev")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if matches!(ext, "md" | "txt") && !name.starts_with("README") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 3, "{files:?}");
+    let work = tempfile::tempdir().expect("temp dir");
+    let mut server = Server::start();
+    server.initialize(json!({}), Value::Null);
+    let mut changed = 0;
+    for (n, path) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(path).expect("a UTF-8 case");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("a.md");
+        let copy = work.path().join(name);
+        std::fs::write(&copy, &text).expect("copy");
+        let status = Command::new(env!("CARGO_BIN_EXE_arendelint"))
+            .args(["check", "--fix", "--quiet"])
+            .arg(&copy)
+            .current_dir(work.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("arendelint runs");
+        assert!(matches!(status.code(), Some(0 | 1)), "{name}: {status:?}");
+        let by_cli = std::fs::read_to_string(&copy).expect("fixed copy");
+
+        let uri = format!("file:///nonexistent-arendelint-test/fixall-{n}-{name}");
+        let language = if name.ends_with(".txt") { "plaintext" } else { "markdown" };
+        server.open(&uri, language, &text);
+        server.diagnostics_for(&uri, 1);
+        let actions = server.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range(0, 0, 0, 0),
+                   "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        );
+        let by_lsp = match actions.as_array().and_then(|a| a.first()) {
+            Some(action) => apply(&text, &action_edits(action, &uri), Enc::Utf16),
+            None => text.clone(),
+        };
+        assert_eq!(by_lsp, by_cli, "{name}");
+        changed += usize::from(by_cli != text);
+    }
+    assert!(changed >= 2, "only {changed} files had safe fixes");
+    server.shutdown_and_exit();
+}
