@@ -949,7 +949,11 @@ fn cli_fix_and_lsp_fix_all_give_identical_text() {
         let by_cli = std::fs::read_to_string(&copy).expect("fixed copy");
 
         let uri = format!("file:///nonexistent-arendelint-test/fixall-{n}-{name}");
-        let language = if name.ends_with(".txt") { "plaintext" } else { "markdown" };
+        let language = if name.ends_with(".txt") {
+            "plaintext"
+        } else {
+            "markdown"
+        };
         server.open(&uri, language, &text);
         server.diagnostics_for(&uri, 1);
         let actions = server.request(
