@@ -130,7 +130,6 @@ fn markdown_links_stay_inside_the_repository() {
     markdown_files(&root, &mut files);
     files.sort();
     let mut problems = Vec::new();
-    let mut checked = 0;
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         let shown = file.strip_prefix(&root).unwrap().display().to_string();
@@ -149,7 +148,6 @@ fn markdown_links_stay_inside_the_repository() {
                 if dest.is_empty() || dest.starts_with(&own) || dest.starts_with("mailto:") {
                     continue;
                 }
-                checked += 1;
                 if dest.contains("://") {
                     continue; // reported above
                 }
@@ -178,7 +176,17 @@ fn markdown_links_stay_inside_the_repository() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(checked > 50, "only {checked} links found: is the scan broken?");
+}
+
+#[test]
+fn links_are_found_outside_code_only() {
+    let text =
+        "See [a](docs/a.md#x \"title\") and `[b](no.md)`.\n\n```\n[c](no.md)\n```\n[d]: ../d.md\n";
+    let found: Vec<String> = prose_lines(text)
+        .iter()
+        .flat_map(|(_, line)| destinations(line))
+        .collect();
+    assert_eq!(found, ["docs/a.md#x", "../d.md"]);
 }
 
 #[test]
@@ -202,6 +210,9 @@ fn slugs_follow_github() {
         slug("4. JSON output and exit codes"),
         "4-json-output-and-exit-codes"
     );
-    assert_eq!(slug("JAM003 ungendered-target-group"), "jam003-ungendered-target-group");
+    assert_eq!(
+        slug("JAM003 ungendered-target-group"),
+        "jam003-ungendered-target-group"
+    );
     assert_eq!(slug("Vad regeln gör"), "vad-regeln-gör");
 }
