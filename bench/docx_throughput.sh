@@ -5,7 +5,7 @@
 #   bash bench/docx_throughput.sh
 #   DOCS=2000 RUNS=10 bash bench/docx_throughput.sh
 #
-# The cases are ../shared/tools/peers/gen_corpus.py's Markdown (deterministic
+# The cases are bench/gen_corpus.py's Markdown (deterministic
 # for a seed), converted to Word by `cargo run --example gen_docx` (the core's
 # test generator: headings as Heading N styles, tables as Word tables), into
 # bench/out/ (git-ignored). Timed with hyperfine (median of RUNS runs after a
@@ -27,7 +27,7 @@ command -v hyperfine >/dev/null || { echo "hyperfine is required (apt-get instal
 md="$out/docx-src-n$DOCS-kb$SIZE_KB-s$SEED"
 docx="$out/docx-n$DOCS-kb$SIZE_KB-s$SEED"
 if [ ! -d "$md" ]; then
-  python3 "$root/../shared/tools/peers/gen_corpus.py" --n "$DOCS" --size-kb "$SIZE_KB" --seed "$SEED" --out "$md" >/dev/null
+  python3 "$root/bench/gen_corpus.py" --n "$DOCS" --size-kb "$SIZE_KB" --seed "$SEED" --out "$md" >/dev/null
 fi
 cargo build --release --bin arendelint >&2
 if [ ! -d "$docx" ]; then

@@ -2,7 +2,7 @@
 //!
 //!     cargo run --release --example gen_docx -- IN_DIR OUT_DIR
 //!
-//! Every `*.md` under IN_DIR (e.g. the output of ../shared/tools/peers/gen_corpus.py)
+//! Every `*.md` under IN_DIR (e.g. the output of bench/gen_corpus.py)
 //! becomes OUT_DIR/<name>.docx, converted by the core's test generator: ATX
 //! headings become Heading N paragraphs, pipe tables Word tables, `- ` items
 //! list paragraphs.

@@ -5,7 +5,7 @@
 #   DOCS=4000 RUNS=10 bash bench/throughput.sh
 #   SINGLE_MB=10 bash bench/throughput.sh   # also time one ~10 MB file
 #
-# The corpus comes from ../shared/tools/peers/gen_corpus.py (deterministic for a
+# The corpus comes from bench/gen_corpus.py (deterministic for a
 # seed) and is written to bench/out/ (git-ignored). Uses hyperfine when it is
 # installed (tries apt when running as root), else times RUNS runs and takes the median.
 set -euo pipefail
@@ -18,7 +18,7 @@ SINGLE_MB=${SINGLE_MB:-}
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
-gen="$root/../shared/tools/peers/gen_corpus.py"
+gen="$root/bench/gen_corpus.py"
 out="$root/bench/out"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 bin="$target_dir/release/arendelint"

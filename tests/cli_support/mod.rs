@@ -115,7 +115,7 @@ fn run_in(dir: &Path, args: &[&str], input: Option<&[u8]>, env: &[(&str, &str)])
 }
 
 /// A case without a gender section and with an undivided count:
-/// JAM001 at 1:1 and JAM004 on "4 500 besökare" (rules-contract §2).
+/// JAM001 at 1:1 and JAM004 on "4 500 besökare" (docs/rules.md §2).
 pub const SIMHALL: &str =
     "# Nya öppettider för simhallen\n\n## Bakgrund\n\nSimhallen hade 4 500 besökare i fjol.\n";
 

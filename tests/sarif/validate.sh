@@ -6,14 +6,18 @@
 # ~95 MB) holding a self-contained .NET executable: no .NET runtime is needed.
 # It is installed once into target/tools/sarif-multitool (git-ignored).
 #
-# Input: a SARIF report of the dev corpus (../shared/corpus/dev) and of
-# examples/ (fixes with CRLF skeletons, a configuration of its own). Passes
+# Input: a SARIF report of a corpus folder (the first argument; default the
+# development corpus in ../shared/corpus/dev when it exists beside the repository,
+# else the annotated sample in tests/corpus/sample) and of examples/ (fixes with
+# CRLF skeletons, a configuration of its own). Passes
 # when the validator reports zero errors; warnings are printed and counted.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
-corpus="${1:-$root/../shared/corpus/dev}"
+default_corpus="$root/../shared/corpus/dev"
+[ -d "$default_corpus" ] || default_corpus="$root/tests/corpus/sample"
+corpus="${1:-$default_corpus}"
 tools="$root/target/tools/sarif-multitool"
 fail() { echo "sarif validation: FAIL: $*" >&2; exit 1; }
 

@@ -160,7 +160,7 @@ pub enum LangArg {
 pub enum CheckFormat {
     /// Findings with the source line underlined, and a summary (rustc/ruff style).
     Human,
-    /// One JSON object for tools (see rules-contract §4).
+    /// One JSON object for tools (see docs/rules.md §4).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning (upload-sarif) and SARIF viewers.
     Sarif,

@@ -1,4 +1,4 @@
-//! The process exit codes of rules-contract §4.
+//! The process exit codes of docs/rules.md §4.
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! over single-character edits on a ~100 KB case.
 //!
 //! ```text
-//! python3 ../shared/tools/peers/gen_corpus.py --single-mb 0.1 --out /tmp/case100k.md
+//! python3 bench/gen_corpus.py --single-mb 0.1 --out /tmp/case100k.md
 //! cargo run --release -p arendelint-lsp --example lsp_latency -- --case /tmp/case100k.md
 //! cargo run --release -p arendelint-lsp --example lsp_latency -- --case /tmp/case100k.md --bin target/release/arendelint
 //! ```

@@ -1,4 +1,4 @@
-//! `--format json`: the object of rules-contract §4.
+//! `--format json`: the object of docs/rules.md §4.
 
 use crate::report::Report;
 use arendelint_core::Diagnostic;
