@@ -76,8 +76,12 @@ def main():
     dom_path, agenda_path, png_path, pdf_path = sys.argv[1:5]
     dom = Dom()
     dom.feed(open(dom_path, encoding="utf-8").read())
-    titles = [re.sub(r"^#+\s*", "", l).strip()
-              for l in open(agenda_path, encoding="utf-8") if re.match(r"^## § \d+", l)]
+    # "## § 4 Hemtjänst i glesbygd": the number has its own column; the title is the rest.
+    headings = [re.match(r"^## § (\d+) (.*)$", l.strip())
+                for l in open(agenda_path, encoding="utf-8")]
+    numbered = [(m.group(1), m.group(2).strip()) for m in headings if m]
+    titles = [title for _, title in numbered]
+    sections = [f"{number} {title}" for number, title in numbered]
     failures = []
 
     def check(ok, what):
@@ -85,12 +89,12 @@ def main():
             failures.append(what)
 
     check(dom.lang == "sv", f"html lang is sv, got {dom.lang!r}")
-    check(dom.summary_headers[:4] == ["Ärende", "Dnr", "Fil", "Status"],
+    check(dom.summary_headers[:5] == ["Nr", "Ärende", "Dnr", "Fil", "Status"],
           f"summary table headers: {dom.summary_headers}")
     check(any(h == "JAM003" for h in dom.summary_headers), "a column per rule")
     check(len(titles) == 5, f"the fixture has five cases: {titles}")
     check(dom.summary_rows == titles, f"summary rows {dom.summary_rows} != case titles {titles}")
-    check(dom.case_titles == titles, f"case sections {dom.case_titles} != case titles {titles}")
+    check(dom.case_titles == sections, f"case sections {dom.case_titles} != numbered titles {sections}")
     check("4 500 besökare" in dom.marks and "Alla brukare" in dom.marks, f"marked spans: {dom.marks}")
     check(not dom.external, f"elements that load something: {dom.external}")
     width, height = png_size(png_path)
