@@ -34,13 +34,7 @@ struct Entry {
     message: String,
 }
 
-/// Why a baseline cannot be used.
-#[derive(Debug)]
-pub enum BaselineError {
-    Read(arendelint_core::fs::ReadError),
-    /// Not a baseline written by this version (the parser's message).
-    Format(String),
-}
+pub use crate::errors::BaselineError;
 
 type Key = (String, &'static str, String);
 

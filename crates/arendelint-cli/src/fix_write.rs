@@ -19,21 +19,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Why a document was not replaced.
-#[derive(Debug)]
-pub enum WriteError {
-    /// The document changed after it was read; it was left as it is.
-    Changed,
-    /// The document is read-only; it was left as it is.
-    ReadOnly,
-    Io(io::Error),
-}
-
-impl From<io::Error> for WriteError {
-    fn from(e: io::Error) -> Self {
-        WriteError::Io(e)
-    }
-}
+pub use crate::errors::WriteError;
 
 /// What identifies one version of a file cheaply: checked right before the
 /// switch, after the (slower) content check.

@@ -4,6 +4,7 @@ mod args;
 mod baseline;
 mod check;
 mod configs;
+mod errors;
 mod exit;
 mod explain;
 mod fingerprint;

@@ -2,7 +2,7 @@
 //! typed problem that is rendered in Swedish or English, one language per
 //! message, one line, quoting at most [`MAX_QUOTED_CHARS`] of a value.
 
-use crate::config::Lang;
+use crate::lang::Lang;
 use std::fmt;
 
 /// Values in messages are cut to this many characters (a 10 MB value is not echoed).

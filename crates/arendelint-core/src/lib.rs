@@ -29,6 +29,7 @@
 //! assert_eq!((pos.line + 1, pos.col + 1), (5, 16));
 //! ```
 
+mod agenda_data;
 mod check;
 mod config;
 mod config_error;
@@ -40,11 +41,13 @@ mod engine;
 mod fix;
 #[cfg(feature = "std-fs")]
 pub mod fs;
+mod lang;
 mod line_index;
 pub mod pdf;
 mod phrase;
 mod registry;
 mod ruledata;
+mod severity;
 mod source;
 mod suppress_edit;
 

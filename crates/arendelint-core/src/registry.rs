@@ -1,6 +1,6 @@
 //! The plain, ordered list of rules.
 
-use crate::diagnostic::Severity;
+use crate::severity::Severity;
 use std::fmt;
 
 /// Every rule arendelint knows.

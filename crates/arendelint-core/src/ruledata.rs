@@ -100,7 +100,7 @@ pub(crate) struct RawSections {
     pub closing: RawClosing,
     pub placeholder: RawPlaceholder,
     pub furniture: RawFurniture,
-    pub agenda: crate::document::RawAgenda,
+    pub agenda: crate::agenda_data::RawAgenda,
 }
 
 #[derive(Deserialize)]
@@ -303,7 +303,7 @@ pub(crate) struct RuleData {
     pub placeholders: HashSet<String>,
     pub page_patterns: Vec<Regex>,
     /// Agenda mode: case headings and diary numbers (contract §5).
-    pub agenda: crate::document::AgendaData,
+    pub agenda: crate::agenda_data::AgendaData,
     pub negations: HashSet<String>,
     pub negation_targets: Vec<WordPat>,
     pub negation_gap: usize,
@@ -477,7 +477,7 @@ impl RuleData {
             page_patterns.push(regex("sections.toml", p)?);
         }
 
-        let agenda = crate::document::AgendaData::compile(&sec.agenda)
+        let agenda = crate::agenda_data::AgendaData::compile(&sec.agenda)
             .map_err(|e| data_error("sections.toml", e))?;
         let negation_targets = phrases("phrases.toml", &phr.negated_impact.targets, false)?
             .phrases

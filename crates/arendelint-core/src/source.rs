@@ -121,6 +121,11 @@ pub fn bom_len(text: &str) -> usize {
     }
 }
 
+/// Runs of white space (line breaks included) as single spaces, for messages.
+pub(crate) fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,7 @@
 //! Strings of the CI features: `--fix`, `--diff` and baselines.
 
 use super::Texts;
-use crate::baseline::BaselineError;
-use crate::fix_write::WriteError;
+use crate::errors::{BaselineError, WriteError};
 use arendelint_core::Lang;
 
 impl Texts {

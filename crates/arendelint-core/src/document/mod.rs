@@ -14,7 +14,6 @@ use crate::ruledata::RuleData;
 use crate::source::SourceKind;
 use std::ops::Range;
 
-pub(crate) use agenda::{AgendaData, RawAgenda};
 pub(crate) use builder::Builder;
 pub(crate) use cases::count_case_lines;
 
@@ -250,7 +249,7 @@ impl<'t> Document<'t> {
         let heading = self.headings.iter().find(|h| h.kind != HeadingKind::Label);
         let (title, span) = match heading {
             Some(h) => (
-                crate::engine::collapse_ws(self.heading_display(h)),
+                crate::source::collapse_ws(self.heading_display(h)),
                 h.span.clone(),
             ),
             None => {
@@ -258,7 +257,7 @@ impl<'t> Document<'t> {
                 match first.filter(|r| !r.is_empty()) {
                     Some(r) => {
                         let span = self.tokens[r.start].start..self.tokens[r.end - 1].end;
-                        (crate::engine::collapse_ws(&self.text[span.clone()]), span)
+                        (crate::source::collapse_ws(&self.text[span.clone()]), span)
                     }
                     None => (String::new(), 0..0),
                 }

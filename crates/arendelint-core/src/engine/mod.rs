@@ -19,10 +19,7 @@ use crate::source::SourceKind;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Runs of white space (line breaks included) as single spaces, for messages.
-pub(crate) fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(crate) use crate::source::collapse_ws;
 
 /// At most this many span findings (JAM003, JAM004, ARL001) are reported per
 /// document (per file in agenda mode); beyond it ARL002 says how many were not
