@@ -30,7 +30,10 @@ pub const MAX_ENTRIES: usize = 10_000;
 /// At most this many bytes inflated in all, over the parts that are read
 /// (`word/document.xml`, `word/styles.xml`), checked against the declared sizes
 /// first and counted while inflating, since a zip bomb's declared sizes lie.
-pub const MAX_UNCOMPRESSED: u64 = 64 * 1024 * 1024;
+/// 16 MiB of body XML is well over a thousand pages of text; it also bounds the
+/// document model a hostile file can make (a 94 KB file of "1 barn, " that
+/// unpacks to the limit peaks under 512 MiB).
+pub const MAX_UNCOMPRESSED: u64 = 16 * 1024 * 1024;
 /// At most this sum of the declared uncompressed sizes of all entries (media
 /// included) — beyond it the archive is a bomb, not a decision document.
 pub const MAX_DECLARED_TOTAL: u64 = 1024 * 1024 * 1024;

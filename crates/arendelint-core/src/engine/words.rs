@@ -1,7 +1,8 @@
 //! Word-level questions the rules share: gender terms and group words in context.
 
+use crate::config::SuggestionClass;
 use crate::document::{Document, Sentence, TokKind};
-use crate::ruledata::{GroupForm, RuleData};
+use crate::ruledata::{GroupForm, GroupId, RuleData};
 
 /// Whether token `i` is a gender term in its context (§1, §6.7).
 pub(crate) fn is_gender_token(doc: &Document, data: &RuleData, i: usize) -> bool {
@@ -72,16 +73,61 @@ fn is_compound_half(doc: &Document, data: &RuleData, i: usize) -> bool {
 /// Per-token and per-sentence facts, computed once per document so that the
 /// rules do not look the same words up again.
 pub(crate) struct Facts {
-    /// `plural_group` of each token.
-    pub plural: Vec<Option<GroupForm>>,
+    /// `plural_group` of each token, packed into 4 bytes (0: none): a dense
+    /// document has tens of millions of tokens, and this is per token.
+    plural: Vec<u32>,
     /// Whether each sentence is gendered.
     pub gendered: Vec<bool>,
+}
+
+const PRESENT: u32 = 1 << 31;
+const SINGULAR: u32 = 1 << 28;
+const GROUP_BITS: u32 = (1 << 24) - 1;
+
+fn class_bits(c: SuggestionClass) -> u32 {
+    match c {
+        SuggestionClass::Adults => 0,
+        SuggestionClass::Children => 1,
+        SuggestionClass::Everyone => 2,
+        SuggestionClass::YoungAdults => 3,
+    }
+}
+
+fn class_of(bits: u32) -> SuggestionClass {
+    match bits & 3 {
+        0 => SuggestionClass::Adults,
+        1 => SuggestionClass::Children,
+        2 => SuggestionClass::Everyone,
+        _ => SuggestionClass::YoungAdults,
+    }
+}
+
+/// A group form in 4 bytes. Group ids are lexicon entries plus an
+/// organisation's words: far below 2^24.
+fn pack(form: Option<GroupForm>) -> u32 {
+    let Some(f) = form else {
+        return 0;
+    };
+    PRESENT
+        | (f.group.0 & GROUP_BITS)
+        | class_bits(f.class) << 24
+        | class_bits(f.adult_class) << 26
+        | if f.singular_like { SINGULAR } else { 0 }
+}
+
+fn unpack(v: u32) -> Option<GroupForm> {
+    (v & PRESENT != 0).then(|| GroupForm {
+        class: class_of(v >> 24),
+        adult_class: class_of(v >> 26),
+        singular_like: v & SINGULAR != 0,
+        group: GroupId(v & GROUP_BITS),
+    })
 }
 
 impl Facts {
     pub fn compute(doc: &Document, data: &RuleData) -> Facts {
         let plural = (0..doc.tokens.len())
-            .map(|i| plural_group(doc, data, i))
+            .map(|i| pack(plural_group(doc, data, i)))
             .collect();
         let gendered = doc
             .sentences
@@ -93,6 +139,32 @@ impl Facts {
 
     /// `plural_group` of token `i` (`None` past the end).
     pub fn group(&self, i: usize) -> Option<GroupForm> {
-        self.plural.get(i).copied().flatten()
+        self.plural.get(i).copied().and_then(unpack)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_forms_pack_into_four_bytes_and_back() {
+        for class in [
+            SuggestionClass::Adults,
+            SuggestionClass::Children,
+            SuggestionClass::Everyone,
+            SuggestionClass::YoungAdults,
+        ] {
+            for singular_like in [false, true] {
+                let form = GroupForm {
+                    class,
+                    adult_class: SuggestionClass::YoungAdults,
+                    singular_like,
+                    group: GroupId(12_345),
+                };
+                assert_eq!(unpack(pack(Some(form))), Some(form));
+            }
+        }
+        assert_eq!(unpack(pack(None)), None);
     }
 }
