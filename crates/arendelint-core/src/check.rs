@@ -277,6 +277,23 @@ impl Linter {
     /// none is left, keeping the text's BOM and line endings. `None` when there
     /// is nothing to fix. Only text inputs (Markdown, plain text) are fixed, as
     /// one document.
+    ///
+    /// ```
+    /// use arendelint_core::{Config, Input, Linter, SourceKind};
+    ///
+    /// let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
+    /// let text = "# Ärende\r\n\r\nPatienterna väntar. Patienterna klagar.\r\n";
+    /// let fixed = linter
+    ///     .fix(&Input::text(text, SourceKind::Markdown), false)
+    ///     .expect("text can be fixed")
+    ///     .expect("there was something to fix");
+    /// // One fix settles the section (the second mention was a related location).
+    /// assert_eq!(fixed.applied, 1);
+    /// assert_eq!(
+    ///     fixed.report.text,
+    ///     "# Ärende\r\n\r\nPatienterna (kvinnor och män) väntar. Patienterna klagar.\r\n"
+    /// );
+    /// ```
     pub fn fix(
         &self,
         input: &Input<'_>,

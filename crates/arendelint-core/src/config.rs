@@ -127,6 +127,20 @@ struct RawGoals {
 impl Config {
     /// Parses the text of an `arendelint.toml`. `origin` names it in errors.
     ///
+    /// ```
+    /// use arendelint_core::{Config, Lang, Rule};
+    ///
+    /// let config = Config::from_toml_str("[rules]\nJAM007 = \"info\"\n", "arendelint.toml")
+    ///     .expect("a valid configuration");
+    /// assert!(config.severity(Rule::Jam007).is_some());
+    /// let error = Config::from_toml_str("[rules]\nJAM003 = 1\n", "arendelint.toml").unwrap_err();
+    /// assert_eq!(error.location(), "arendelint.toml:2:10");
+    /// assert_eq!(
+    ///     error.message(Lang::En),
+    ///     "key `rules.JAM003`: wrong type: an integer where a string is expected"
+    /// );
+    /// ```
+    ///
     /// Unknown keys, unknown rule ids, bad severities, languages, globs and
     /// patterns are errors that give the line and column.
     pub fn from_toml_str(text: &str, origin: &str) -> Result<Config, ConfigError> {
