@@ -111,7 +111,8 @@ async function main() {
     await palette(page, 'Show or Focus Hover');
     const hover = await until('the hover', async () => {
       const texts = await page.$$eval('.monaco-hover', (els) => els.map((e) => e.innerText));
-      return texts.find((t) => t.includes('JAM003')) || false;
+      // The Problems entry shows at once; the server's part follows.
+      return texts.find((t) => t.includes('JAM003 ungendered-target-group') && t.includes('Full explanation')) || false;
     });
     report.hover = hover;
     report.hoverChars = hover.length;
