@@ -133,6 +133,22 @@ async function main() {
     if (start < 0 || end < start || report.serverHoverChars > 600) fail(`the server's hover is ${report.serverHoverChars} characters: ${hover}`);
     if (/What it does|Why|Configuration/.test(hover)) fail(`hover holds the full explanation: ${hover}`);
     await page.screenshot({ path: path.join(outDir, 'vscode-hover.png') });
+
+    // The hover's link opens the full explanation (the explain command) beside the case.
+    await page.locator('.monaco-hover a', { hasText: 'Full explanation' }).first().click();
+    await until('the explanation preview tab', async () =>
+      (await page.locator('.tabs-container .tab', { hasText: 'JAM003' }).count()) > 0,
+    );
+    report.explainTab = await page.locator('.tabs-container .tab', { hasText: 'JAM003' }).first().innerText();
+    await page.screenshot({ path: path.join(outDir, 'vscode-explain.png') });
+    // Back to the case, cursor on the finding.
+    await until('the case tab', async () => {
+      await page.locator('.tabs-container .tab', { hasText: name }).first().click();
+      return true;
+    });
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':5:33');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
 
     // The JAM003 quick fix: Ctrl+. on the finding, pick it, save.
