@@ -33,6 +33,16 @@ if [ ! -f "$WINEPREFIX/.done" ]; then
   touch "$WINEPREFIX/.done"
 fi
 [ "$(head -c 2 "$exe")" = MZ ] || { say "$exe is not a Windows program"; exit 1; }
+# Wine before 9 has no bcryptprimitives.dll, where Rust's standard library gets
+# its random numbers (ProcessPrng); Windows 10 and later have it. Give the test
+# prefix a stand-in built from tests/windows/bcryptprimitives.c.
+shim="$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
+if [ ! -f "$shim" ]; then
+  command -v x86_64-w64-mingw32-gcc >/dev/null \
+    || { say "Wine lacks bcryptprimitives.dll and there is no MinGW compiler (gcc-mingw-w64-x86-64) to build the stand-in"; exit 1; }
+  x86_64-w64-mingw32-gcc -O2 -shared -Wl,--kill-at -o "$shim" "$here/bcryptprimitives.c" -ladvapi32
+  say "installed a stand-in bcryptprimitives.dll in the Wine prefix (Wine $(wine --version 2>/dev/null))"
+fi
 
 version_linux="$("$linux" --version)"
 version_win="$(timeout 120 wine "$exe" --version | tr -d '\r')"
