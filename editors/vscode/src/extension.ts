@@ -344,7 +344,9 @@ async function explainRule(provider: ExplanationProvider, ruleArg?: unknown): Pr
     const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${rule}.md`, query: lang ?? '' });
     provider.set(uri, text);
     try {
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      // Locked: the preview keeps the explanation when the user goes back to the
+      // case (an unlocked one switches to the active Markdown document).
+      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     } catch {
       // No Markdown preview (the built-in extension disabled): show the source.
       const doc = await vscode.workspace.openTextDocument(uri);

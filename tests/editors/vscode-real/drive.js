@@ -141,11 +141,15 @@ async function main() {
     );
     report.explainTab = await page.locator('.tabs-container .tab', { hasText: 'JAM003' }).first().innerText();
     await page.screenshot({ path: path.join(outDir, 'vscode-explain.png') });
-    // Back to the case, cursor on the finding.
+    // Back to the case, cursor on the finding; the preview keeps the explanation.
     await until('the case tab', async () => {
       await page.locator('.tabs-container .tab', { hasText: name }).first().click();
       return true;
     });
+    await new Promise((r) => setTimeout(r, 1000));
+    if ((await page.locator('.tabs-container .tab', { hasText: 'JAM003' }).count()) === 0) {
+      fail('the explanation preview did not stay on JAM003 after going back to the case');
+    }
     await page.keyboard.press('Control+G');
     await page.locator('.quick-input-widget input').fill(':5:33');
     await page.keyboard.press('Enter');

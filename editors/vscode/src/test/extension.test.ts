@@ -274,7 +274,7 @@ describe('extension glue', () => {
     ];
     state.executed = [];
     await state.commands.get('arendelint.explainRule')?.();
-    const shown = state.executed.find((c) => c[0] === 'markdown.showPreviewToSide');
+    const shown = state.executed.find((c) => c[0] === 'markdown.showLockedPreviewToSide');
     assert.ok(shown !== undefined, `executed: ${JSON.stringify(state.executed)}`);
     const uri = shown[1] as { scheme: string; path: string; query: string };
     assert.deepEqual([uri.scheme, uri.path, uri.query], ['arendelint-explain', '/JAM003.md', 'en']);
