@@ -100,13 +100,22 @@ function resolve(): ReturnType<typeof resolveServerPath> {
   return resolveServerPath(rawSettings().path, { workspaceFolder: workspaceFolder(), bundled: bundled() });
 }
 
+/** The not-found case last announced: a second start (VS Code sends a configuration
+ * change right after activation in a remote window) does not show it again. */
+let announcedNotFound = '';
+
 function resolveBinary(): string | undefined {
   const resolved = resolve();
   if (resolved.found) {
+    announcedNotFound = '';
     return resolved.command;
   }
   output.appendLine(`[server] arendelint not found; tried: ${resolved.tried.join(', ') || '(nothing)'}`);
-  void notFound(resolved.configured);
+  const key = JSON.stringify(resolved);
+  if (key !== announcedNotFound) {
+    announcedNotFound = key;
+    void notFound(resolved.configured);
+  }
   return undefined;
 }
 
@@ -122,13 +131,14 @@ async function notFound(configured: boolean): Promise<void> {
         'arendelint: the arendelint program was not found on PATH. Install the .vsix for your platform (it has the program built in), install it with "{0}" in a clone of the arendelint repository (it goes to ~/.cargo/bin), or set "arendelint.path" to the program.',
         INSTALL_COMMAND,
       );
-  if (vscode.env.remoteName !== undefined) {
-    // "arendelint.path" is a machine setting: in a remote window the value under
-    // User is for local windows only.
+  if (!configured && vscode.env.remoteName !== undefined) {
+    // "arendelint.path" is a machine setting: in a remote window VS Code reads it
+    // from the remote computer's settings, and a value under User on the local
+    // computer is kept for local windows.
     message +=
       ' ' +
       vscode.l10n.t(
-        'In this remote window ({0}), set "arendelint.path" under the Remote tab of the settings, not under User.',
+        'In this remote window ({0}), VS Code reads "arendelint.path" from the Remote settings: if you set it under User, set it under the Remote tab.',
         vscode.env.remoteName,
       );
   }
@@ -226,6 +236,7 @@ function restart(): Promise<void> {
   return enqueue(async () => {
     await stop();
     lastProblems = '';
+    announcedNotFound = '';
     await start();
   });
 }

@@ -296,11 +296,25 @@ describe('extension glue', () => {
     state.config = { path: '', lang: 'auto', enable: true };
     state.remoteName = 'ssh-remote';
     state.errors = [];
+    // No bundled program, none on PATH, none in ~/.cargo/bin.
+    const saved = { HOME: process.env.HOME, PATH: process.env.PATH };
+    process.env.HOME = folder;
+    process.env.PATH = path.join(folder, 'empty');
     await ext.activate({ subscriptions: [], extensionPath: path.join(folder, 'none') });
-    // No bundled program and (here) none on PATH or in ~/.cargo/bin: the message names the Remote tab.
+    process.env.HOME = saved.HOME;
+    process.env.PATH = saved.PATH;
     const found = FakeClient.instances.length;
-    if (state.errors.length > 0) {
-      assert.match(state.errors[0] ?? '', /\(ssh-remote\), set "arendelint\.path" under the Remote tab/);
+    {
+      assert.match(state.errors[0] ?? '', /\(ssh-remote\), VS Code reads "arendelint\.path" from the Remote settings: if you set it under User, set it under the Remote tab\./);
+      assert.equal(state.errors.length, 1);
+      // A configuration change that does not change the outcome: no second message.
+      process.env.HOME = folder;
+      process.env.PATH = path.join(folder, 'empty');
+      await change({ path: '', lang: 'en', enable: true }, ['lang']);
+      process.env.HOME = saved.HOME;
+      process.env.PATH = saved.PATH;
+      assert.equal(state.errors.length, 1);
+      assert.equal(state.log.filter((l) => l.includes('not found; tried: ')).length >= 3, true);
     }
     await ext.deactivate();
     const bundled = path.join(folder, 'bin', process.platform === 'win32' ? 'arendelint.exe' : 'arendelint');
