@@ -100,8 +100,8 @@ function resolve(): ReturnType<typeof resolveServerPath> {
   return resolveServerPath(rawSettings().path, { workspaceFolder: workspaceFolder(), bundled: bundled() });
 }
 
-/** The not-found case last announced: a second start (VS Code sends a configuration
- * change right after activation in a remote window) does not show it again. */
+/** The not-found case last announced: a later start attempt with the same outcome
+ * (after a configuration change that does not touch the program) does not show it again. */
 let announcedNotFound = '';
 
 function resolveBinary(): string | undefined {
