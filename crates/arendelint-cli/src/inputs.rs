@@ -129,12 +129,21 @@ fn kind_of(path: &Path) -> Option<SourceKind> {
     SourceKind::from_path(&path.to_string_lossy())
 }
 
-/// The path as the user gave it, without a leading `./`.
+/// The path as the user gave it, without a leading `./` (or `.\` on Windows,
+/// where walking `.` gives `.\case.md`).
 pub fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy();
-    let mut shown: &str = &text;
-    while let Some(rest) = shown.strip_prefix("./") {
-        shown = rest.trim_start_matches('/');
+    strip_dot_prefix(&text, cfg!(windows))
+}
+
+fn strip_dot_prefix(text: &str, windows: bool) -> String {
+    let separators: &[char] = if windows { &['/', '\\'] } else { &['/'] };
+    let mut shown: &str = text;
+    while let Some(rest) = shown
+        .strip_prefix('.')
+        .filter(|r| r.starts_with(separators))
+    {
+        shown = rest.trim_start_matches(separators);
     }
     if shown.is_empty() {
         ".".to_string()
@@ -145,7 +154,7 @@ pub fn display_path(path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::display_path;
+    use super::{display_path, strip_dot_prefix};
     use std::path::Path;
 
     #[test]
@@ -155,5 +164,15 @@ mod tests {
         assert_eq!(display_path(Path::new("docs/./b.md")), "docs/./b.md");
         assert_eq!(display_path(Path::new("/abs/b.md")), "/abs/b.md");
         assert_eq!(display_path(Path::new("./")), ".");
+    }
+
+    #[test]
+    fn leading_dot_backslash_is_stripped_on_windows_only() {
+        assert_eq!(strip_dot_prefix(".\\d01.md", true), "d01.md");
+        assert_eq!(strip_dot_prefix(".\\./sub\\b.md", true), "sub\\b.md");
+        assert_eq!(strip_dot_prefix(".\\", true), ".");
+        assert_eq!(strip_dot_prefix(".\\d01.md", false), ".\\d01.md");
+        assert_eq!(strip_dot_prefix("..\\d01.md", true), "..\\d01.md");
+        assert_eq!(strip_dot_prefix(".hidden/x.md", true), ".hidden/x.md");
     }
 }

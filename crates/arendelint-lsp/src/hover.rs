@@ -1,4 +1,7 @@
-//! Hover on a finding: the rule's explanation as Markdown.
+//! Hover on a finding: short enough for a tooltip. The finding's message, the
+//! rule's one-line summary and its scope, and a link to the full explanation
+//! (which editors with an explain command, such as the VS Code extension, open
+//! themselves).
 
 use crate::analysis::Analysis;
 use arendelint_core::{docs, Lang};
@@ -31,19 +34,74 @@ pub fn hover(analysis: &Analysis, pos: Position) -> Option<Hover> {
 }
 
 fn section(rule: arendelint_core::Rule, message: &str, lang: Lang) -> String {
-    let mut out = format!("**{}** `{}`: {}", rule.code(), rule.name(), message);
-    let explanation = docs::explanation(rule, lang).trim();
-    if !explanation.is_empty() {
-        out.push_str("\n\n");
-        out.push_str(explanation);
+    let mut out = format!(
+        "**{}** `{}`: {}\n\n{}",
+        rule.code(),
+        rule.name(),
+        message,
+        docs::summary(rule, lang)
+    );
+    if let Some(scope) = scope(docs::explanation(rule, lang)) {
+        // A Markdown hard break: the scope on the summary's second line.
+        out.push_str("  \n");
+        out.push_str(scope);
     }
     let more = match lang {
-        Lang::Sv => "Läs mer",
-        Lang::En => "Read more",
+        Lang::Sv => "Hela förklaringen",
+        Lang::En => "Full explanation",
     };
     out.push_str(&format!(
         "\n\n[{more}]({})",
         docs::documentation_url(rule, lang)
     ));
     out
+}
+
+/// "Gäller: ord i löptexten" from the explanation's status line
+/// ("Standardnivå: **varning** (`warning`) · Gäller: ord i löptexten"): the
+/// default level is left out, as the user's settings may have changed it.
+fn scope(explanation: &str) -> Option<&str> {
+    let status = explanation
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    let (_, scope) = status.split_once(" · ")?;
+    let scope = scope.trim();
+    (scope.starts_with("Gäller:") || scope.starts_with("Scope:")).then_some(scope)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arendelint_core::Rule;
+
+    #[test]
+    fn the_hover_is_the_message_summary_scope_and_a_link() {
+        let text = section(Rule::Jam003, "Målgruppen nämns utan kön.", Lang::Sv);
+        assert_eq!(
+            text,
+            format!(
+                "**JAM003** `ungendered-target-group`: Målgruppen nämns utan kön.\n\n\
+                 En målgrupp beskrivs med ett könsneutralt ord (patienterna, invånarna, alla) \
+                 i en mening som inte nämner kön.  \nGäller: ord i löptexten\n\n\
+                 [Hela förklaringen]({})",
+                docs::documentation_url(Rule::Jam003, Lang::Sv)
+            )
+        );
+    }
+
+    #[test]
+    fn every_rule_has_a_short_english_and_swedish_hover() {
+        for rule in Rule::all() {
+            for lang in [Lang::Sv, Lang::En] {
+                let text = section(rule, "m", lang);
+                assert!(
+                    scope(docs::explanation(rule, lang)).is_some(),
+                    "{rule:?} {lang:?}"
+                );
+                assert!(!text.contains("\n#"), "{text}");
+                assert!(text.chars().count() < 600, "{rule:?} {lang:?}: {text}");
+            }
+        }
+    }
 }

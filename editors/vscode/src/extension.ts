@@ -2,6 +2,7 @@
 // forwards the `arendelint.*` settings, and explains the rule under the cursor.
 
 import { execFile } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -11,9 +12,11 @@ import {
   ServerOptions,
 } from 'vscode-languageclient/node';
 import {
+  bundledPath,
   DiagnosticLike,
   explainArgs,
   explainLang,
+  hoverWithExplainLinks,
   Mapped,
   parseRules,
   RawSettings,
@@ -26,6 +29,8 @@ import {
 const SECTION = 'arendelint';
 const EXPLAIN_SCHEME = 'arendelint-explain';
 const INSTALL_COMMAND = 'cargo install --path .';
+/** The folder the extension is installed in (for the bundled program). */
+let extensionFolder: string | undefined;
 
 /** Markdown and plain text, saved or untitled: what the server checks. */
 const DOCUMENT_SELECTOR = ['file', 'untitled'].flatMap((scheme) =>
@@ -57,7 +62,7 @@ function workspaceFolder(): string | undefined {
 
 /** The settings for the server; ignored entries are logged (and announced once). */
 function serverSettings(): Mapped['settings'] {
-  const { settings, problems } = toServerSettings(rawSettings());
+  const { settings, problems } = toServerSettings(rawSettings(), vscode.env.language);
   const key = JSON.stringify(problems);
   if (key !== lastProblems) {
     lastProblems = key;
@@ -79,31 +84,64 @@ function serverSettings(): Mapped['settings'] {
 }
 
 function enabled(): boolean {
-  return toServerSettings(rawSettings()).settings.enable;
+  return toServerSettings(rawSettings(), vscode.env.language).settings.enable;
 }
 
+/** The program in a platform-specific .vsix, if this one has it. */
+function bundled(): string | undefined {
+  if (extensionFolder === undefined) {
+    return undefined;
+  }
+  const file = bundledPath(extensionFolder);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function resolve(): ReturnType<typeof resolveServerPath> {
+  return resolveServerPath(rawSettings().path, { workspaceFolder: workspaceFolder(), bundled: bundled() });
+}
+
+/** The not-found case last announced: a later start attempt with the same outcome
+ * (after a configuration change that does not touch the program) does not show it again. */
+let announcedNotFound = '';
+
 function resolveBinary(): string | undefined {
-  const resolved = resolveServerPath(rawSettings().path, { workspaceFolder: workspaceFolder() });
+  const resolved = resolve();
   if (resolved.found) {
+    announcedNotFound = '';
     return resolved.command;
   }
   output.appendLine(`[server] arendelint not found; tried: ${resolved.tried.join(', ') || '(nothing)'}`);
-  void notFound(resolved.configured);
+  const key = JSON.stringify(resolved);
+  if (key !== announcedNotFound) {
+    announcedNotFound = key;
+    void notFound(resolved.configured);
+  }
   return undefined;
 }
 
 async function notFound(configured: boolean): Promise<void> {
   const openSettings = vscode.l10n.t('Open settings');
   const copy = vscode.l10n.t('Copy install command');
-  const message = configured
+  let message = configured
     ? vscode.l10n.t(
         'arendelint: the program set in "arendelint.path" was not found or cannot be run. Correct the setting, or install arendelint with "{0}" in a clone of the arendelint repository.',
         INSTALL_COMMAND,
       )
     : vscode.l10n.t(
-        'arendelint: the arendelint program was not found on PATH. Install it with "{0}" in a clone of the arendelint repository (it goes to ~/.cargo/bin), or set "arendelint.path" to the program.',
+        'arendelint: the arendelint program was not found on PATH. Install the .vsix for your platform (it has the program built in), install it with "{0}" in a clone of the arendelint repository (it goes to ~/.cargo/bin), or set "arendelint.path" to the program.',
         INSTALL_COMMAND,
       );
+  if (!configured && vscode.env.remoteName !== undefined) {
+    // "arendelint.path" is a machine setting: in a remote window VS Code reads it
+    // from the remote computer's settings, and a value under User on the local
+    // computer is kept for local windows.
+    message +=
+      ' ' +
+      vscode.l10n.t(
+        'In this remote window ({0}), VS Code reads "arendelint.path" from the Remote settings: if you set it under User, set it under the Remote tab.',
+        vscode.env.remoteName,
+      );
+  }
   const choice = await vscode.window.showErrorMessage(message, openSettings, copy);
   if (choice === openSettings) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'arendelint.path');
@@ -120,7 +158,24 @@ function createClient(command: string): LanguageClient {
     documentSelector: DOCUMENT_SELECTOR,
     initializationOptions: serverSettings(),
     outputChannel: output,
+    // The hover's link to the full explanation runs the explain command.
+    markdown: { isTrusted: { enabledCommands: ['arendelint.explainRule'] } },
     middleware: {
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        if (hover === null || hover === undefined) {
+          return hover;
+        }
+        const contents = hover.contents.map((c) => {
+          if (!(c instanceof vscode.MarkdownString)) {
+            return c;
+          }
+          const m = new vscode.MarkdownString(hoverWithExplainLinks(c.value));
+          m.isTrusted = { enabledCommands: ['arendelint.explainRule'] };
+          return m;
+        });
+        return new vscode.Hover(contents, hover.range);
+      },
       workspace: {
         // The server asks for the `arendelint` section when a change notification
         // came without settings: answer with the mapped settings, not the raw ones
@@ -181,6 +236,7 @@ function restart(): Promise<void> {
   return enqueue(async () => {
     await stop();
     lastProblems = '';
+    announcedNotFound = '';
     await start();
   });
 }
@@ -195,7 +251,7 @@ function configurationChanged(e: vscode.ConfigurationChangeEvent): void {
       return;
     }
     if (e.affectsConfiguration(`${SECTION}.path`)) {
-      const resolved = resolveServerPath(rawSettings().path, { workspaceFolder: workspaceFolder() });
+      const resolved = resolve();
       if (!resolved.found || resolved.command !== serverCommand) {
         await stop();
         await start();
@@ -294,12 +350,14 @@ async function explainRule(provider: ExplanationProvider, ruleArg?: unknown): Pr
     if (rule === undefined) {
       return;
     }
-    const lang = explainLang(rawSettings());
+    const lang = explainLang(rawSettings(), vscode.env.language);
     const text = await runCli(command, explainArgs(rule, lang), cwd);
     const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${rule}.md`, query: lang ?? '' });
     provider.set(uri, text);
     try {
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      // Locked: the preview keeps the explanation when the user goes back to the
+      // case (an unlocked one switches to the active Markdown document).
+      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     } catch {
       // No Markdown preview (the built-in extension disabled): show the source.
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -340,6 +398,7 @@ class ExplainActions implements vscode.CodeActionProvider {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('arendelint');
+  extensionFolder = context.extensionPath;
   const provider = new ExplanationProvider();
   context.subscriptions.push(
     output,

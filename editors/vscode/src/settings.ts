@@ -45,14 +45,28 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The server settings for the given VS Code settings. `lang: "auto"` (or no
- * value) leaves the language to `arendelint.toml` (else Swedish); rule ids are
- * upper-cased; invalid entries are left out and reported, so that one typo does
- * not discard the rest (as the server itself does).
+ * The language for VS Code's display language (`vscode.env.language`, such as
+ * "sv", "en", "en-gb"): Swedish for Swedish, else English, the language of the
+ * extension's own strings (it ships a Swedish translation and English).
  */
-export function toServerSettings(raw: RawSettings): Mapped {
+export function displayLang(language: string): Lang {
+  return /^sv(\b|[-_])/i.test(language.trim()) ? 'sv' : 'en';
+}
+
+/**
+ * The server settings for the given VS Code settings. `lang: "auto"` (or no
+ * value) follows VS Code's display language when `displayLanguage` is given, so
+ * that the server's findings and quick fixes are in the language of the
+ * extension's own strings; without it the language is left to `arendelint.toml`
+ * (else Swedish). Rule ids are upper-cased; invalid entries are left out and
+ * reported, so that one typo does not discard the rest (as the server itself does).
+ */
+export function toServerSettings(raw: RawSettings, displayLanguage?: string): Mapped {
   const problems: SettingProblem[] = [];
   const settings: ServerSettings = { severity: {}, enable: true };
+  if (displayLanguage !== undefined) {
+    settings.lang = displayLang(displayLanguage);
+  }
 
   if (raw.enable !== undefined && raw.enable !== null) {
     if (typeof raw.enable === 'boolean') {
@@ -95,8 +109,8 @@ export function toServerSettings(raw: RawSettings): Mapped {
 }
 
 /** The language for `arendelint explain`: `undefined` lets the CLI use the configuration's. */
-export function explainLang(raw: RawSettings): Lang | undefined {
-  return toServerSettings(raw).settings.lang;
+export function explainLang(raw: RawSettings, displayLanguage?: string): Lang | undefined {
+  return toServerSettings(raw, displayLanguage).settings.lang;
 }
 
 /** The arguments of `arendelint explain` for one rule. */
@@ -117,6 +131,8 @@ export interface PathContext {
   home?: string;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /** The program bundled in a platform-specific .vsix (`bin/arendelint[.exe]`), if any. */
+  bundled?: string | undefined;
   /** Whether a file exists and can be run; injectable for tests. */
   isExecutable?: (file: string) => boolean;
 }
@@ -177,11 +193,31 @@ function onPath(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform)
   return out;
 }
 
+/** The bundled program's path inside the extension folder. */
+export function bundledPath(extensionFolder: string, platform: NodeJS.Platform = process.platform): string {
+  return pathApi(platform).join(extensionFolder, 'bin', platform === 'win32' ? 'arendelint.exe' : 'arendelint');
+}
+
+/** Each candidate once, in order (PATH often holds a folder twice, e.g. ~/.cargo/bin). */
+function unique(candidates: string[], platform: NodeJS.Platform): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const c of candidates) {
+    const key = platform === 'win32' ? c.toLowerCase() : c;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
 /**
  * Finds the server binary: the `arendelint.path` setting when given (absolute,
  * `~`, `${workspaceFolder}`, relative to the workspace folder, or a bare name
- * looked up on PATH), else `arendelint` on PATH, else `~/.cargo/bin/arendelint`
- * (where `cargo install` puts it, often not on the PATH of a desktop session).
+ * looked up on PATH); else the program bundled in the .vsix; else `arendelint`
+ * on PATH, else `~/.cargo/bin/arendelint` (where `cargo install` puts it, often
+ * not on the PATH of a desktop session). Each candidate is tried once.
  */
 export function resolveServerPath(configured: unknown, ctx: PathContext = {}): Resolved {
   const platform = ctx.platform ?? process.platform;
@@ -208,8 +244,13 @@ export function resolveServerPath(configured: unknown, ctx: PathContext = {}): R
       candidates = candidates.flatMap((c) => [c, c + '.exe']);
     }
   } else {
-    candidates = [...onPath('arendelint', env, platform), p.join(home, '.cargo', 'bin', exe)];
+    candidates = [
+      ...(ctx.bundled !== undefined ? [ctx.bundled] : []),
+      ...onPath('arendelint', env, platform),
+      p.join(home, '.cargo', 'bin', exe),
+    ];
   }
+  candidates = unique(candidates, platform);
   for (const c of candidates) {
     if (isExecutable(c)) {
       return { found: true, command: c };
@@ -294,4 +335,20 @@ export function parseRules(json: string): RuleInfo[] {
     }
   }
   return rules;
+}
+
+// ---------------------------------------------------------------------------
+// The hover
+
+/**
+ * The server's hover ends with a link to the rule's documentation page
+ * (`[Hela förklaringen](…/sv/JAM003.md)`); in VS Code the link opens the
+ * explanation beside the document with the explain command instead, offline.
+ */
+export function hoverWithExplainLinks(markdown: string, command = 'arendelint.explainRule'): string {
+  return markdown.replace(
+    /\[([^\]\n]+)\]\((https?:\/\/[^)\s]*\/((?:JAM|ARL)\d{3})\.md)\)/g,
+    (_m, text: string, _url: string, rule: string) =>
+      `[${text}](command:${command}?${encodeURIComponent(JSON.stringify([rule]))})`,
+  );
 }

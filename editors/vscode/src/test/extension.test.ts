@@ -26,6 +26,8 @@ const state = {
   diagnostics: [] as any[],
   activeTextEditor: undefined as any,
   quickPicks: [] as any[][],
+  language: 'sv',
+  remoteName: undefined as string | undefined,
 };
 
 const fakeVscode = {
@@ -78,7 +80,25 @@ const fakeVscode = {
       state.executed.push(args);
     },
   },
-  env: { clipboard: { writeText: async () => undefined } },
+  env: {
+    clipboard: { writeText: async () => undefined },
+    get language() {
+      return state.language;
+    },
+    get remoteName() {
+      return state.remoteName;
+    },
+  },
+  MarkdownString: class {
+    isTrusted: unknown;
+    constructor(public value: string) {}
+  },
+  Hover: class {
+    constructor(
+      public contents: unknown[],
+      public range: unknown,
+    ) {}
+  },
   EventEmitter: class {
     event = () => disposable;
     fire(): void {}
@@ -175,6 +195,7 @@ describe('extension glue', () => {
     assert.equal(state.errors.length, 1);
     assert.match(state.errors[0] ?? '', /arendelint\.path/);
     assert.match(state.errors[0] ?? '', /cargo install --path \./);
+    assert.equal(state.log.filter((l) => l.startsWith('[server] arendelint not found; tried: ')).length, 1);
     assert.ok(state.commands.has('arendelint.explainRule') && state.commands.has('arendelint.restartServer'));
   });
 
@@ -196,7 +217,7 @@ describe('extension glue', () => {
       undefined,
       () => assert.fail('must not fall through to the raw settings'),
     );
-    assert.deepEqual(answer, [toServerSettings(state.config).settings, null]);
+    assert.deepEqual(answer, [toServerSettings(state.config, 'sv').settings, null]);
   });
 
   it('sends didChangeConfiguration with the mapped settings on a change, without a restart', async () => {
@@ -205,10 +226,30 @@ describe('extension glue', () => {
     assert.equal(FakeClient.instances.length, before);
     assert.deepEqual(last().notifications.at(-1), [
       'workspace/didChangeConfiguration',
-      { settings: { severity: { JAM004: 'error' }, enable: false } },
+      { settings: { severity: { JAM004: 'error' }, enable: false, lang: 'sv' } },
     ]);
     assert.ok(state.warnings.some((w) => /ignored/.test(w)), 'the bad entry is announced');
     assert.ok(state.log.some((l) => l.includes('arendelint.severity.bad')));
+  });
+
+  it('lang "auto" follows VS Code\'s display language', async () => {
+    state.language = 'en-gb';
+    await change({ path: binA, lang: 'auto', enable: true }, ['lang']);
+    assert.deepEqual(last().notifications.at(-1), ['workspace/didChangeConfiguration', { settings: { severity: {}, enable: true, lang: 'en' } }]);
+    state.language = 'sv';
+    await change({ path: binA, lang: 'auto', enable: true }, ['lang']);
+    assert.deepEqual(last().notifications.at(-1), ['workspace/didChangeConfiguration', { settings: { severity: {}, enable: true, lang: 'sv' } }]);
+  });
+
+  it('turns the hover\'s documentation link into the explain command', async () => {
+    const md = new fakeVscode.MarkdownString('**JAM003** `ungendered-target-group`: m\n\n[Hela förklaringen](https://example.org/docs/sv/JAM003.md)');
+    const hover = await last().clientOptions.middleware.provideHover({}, {}, {}, async () => ({ contents: [md], range: 'r' }));
+    assert.equal(
+      hover.contents[0].value,
+      '**JAM003** `ungendered-target-group`: m\n\n[Hela förklaringen](command:arendelint.explainRule?%5B%22JAM003%22%5D)',
+    );
+    assert.deepEqual(hover.contents[0].isTrusted, { enabledCommands: ['arendelint.explainRule'] });
+    assert.equal(hover.range, 'r');
   });
 
   it('restarts with the new program when the path changes, and on the restart command', async () => {
@@ -233,7 +274,7 @@ describe('extension glue', () => {
     ];
     state.executed = [];
     await state.commands.get('arendelint.explainRule')?.();
-    const shown = state.executed.find((c) => c[0] === 'markdown.showPreviewToSide');
+    const shown = state.executed.find((c) => c[0] === 'markdown.showLockedPreviewToSide');
     assert.ok(shown !== undefined, `executed: ${JSON.stringify(state.executed)}`);
     const uri = shown[1] as { scheme: string; path: string; query: string };
     assert.deepEqual([uri.scheme, uri.path, uri.query], ['arendelint-explain', '/JAM003.md', 'en']);
@@ -247,5 +288,41 @@ describe('extension glue', () => {
     const c = last();
     await ext.deactivate();
     assert.ok(c.stopped);
+  });
+
+  it('uses the program bundled in the extension folder when no path is set, and names the Remote tab in a remote window', async () => {
+    const folder = fs.mkdtempSync(path.join(tmp, 'ext-'));
+    fs.mkdirSync(path.join(folder, 'bin'));
+    state.config = { path: '', lang: 'auto', enable: true };
+    state.remoteName = 'ssh-remote';
+    state.errors = [];
+    // No bundled program, none on PATH, none in ~/.cargo/bin.
+    const saved = { HOME: process.env.HOME, PATH: process.env.PATH };
+    process.env.HOME = folder;
+    process.env.PATH = path.join(folder, 'empty');
+    await ext.activate({ subscriptions: [], extensionPath: path.join(folder, 'none') });
+    process.env.HOME = saved.HOME;
+    process.env.PATH = saved.PATH;
+    const found = FakeClient.instances.length;
+    {
+      assert.match(state.errors[0] ?? '', /\(ssh-remote\), VS Code reads "arendelint\.path" from the Remote settings: if you set it under User, set it under the Remote tab\./);
+      assert.equal(state.errors.length, 1);
+      // A configuration change that does not change the outcome: no second message.
+      process.env.HOME = folder;
+      process.env.PATH = path.join(folder, 'empty');
+      await change({ path: '', lang: 'en', enable: true }, ['lang']);
+      process.env.HOME = saved.HOME;
+      process.env.PATH = saved.PATH;
+      assert.equal(state.errors.length, 1);
+      assert.equal(state.log.filter((l) => l.includes('not found; tried: ')).length >= 3, true);
+    }
+    await ext.deactivate();
+    const bundled = path.join(folder, 'bin', process.platform === 'win32' ? 'arendelint.exe' : 'arendelint');
+    fs.writeFileSync(bundled, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    await ext.activate({ subscriptions: [], extensionPath: folder });
+    assert.ok(FakeClient.instances.length > found);
+    assert.equal(last().serverOptions.run.command, bundled);
+    await ext.deactivate();
+    state.remoteName = undefined;
   });
 });

@@ -5,7 +5,10 @@ import { describe, it } from 'node:test';
 import {
   DiagnosticLike,
   explainArgs,
+  bundledPath,
+  displayLang,
   expandPath,
+  hoverWithExplainLinks,
   parseRules,
   resolveServerPath,
   ruleOf,
@@ -40,6 +43,18 @@ describe('toServerSettings', () => {
     assert.deepEqual(problems, []);
     // What the server's Settings::from_json accepts: only these keys.
     assert.deepEqual(Object.keys(settings).sort(), ['enable', 'lang', 'severity']);
+  });
+
+  it('maps lang "auto" to VS Code\'s display language when it is given', () => {
+    assert.equal(toServerSettings({ lang: 'auto' }, 'en').settings.lang, 'en');
+    assert.equal(toServerSettings({ lang: 'auto' }, 'sv').settings.lang, 'sv');
+    assert.equal(toServerSettings({}, 'de').settings.lang, 'en');
+    assert.equal(toServerSettings({ lang: 'sv' }, 'en').settings.lang, 'sv');
+    assert.equal(toServerSettings({ lang: 'en' }, 'sv').settings.lang, 'en');
+    assert.deepEqual(
+      ['sv', 'SV', 'sv-SE', 'sv_FI', 'en', 'en-gb', 'de', 'svx', ''].map(displayLang),
+      ['sv', 'sv', 'sv', 'sv', 'en', 'en', 'en', 'en', 'en'],
+    );
   });
 
   it('accepts Swedish and upper-case language codes', () => {
@@ -114,6 +129,28 @@ describe('resolveServerPath', () => {
       assert.equal(r.configured, false);
       assert.deepEqual(r.tried, ['/usr/local/bin/arendelint', '/usr/bin/arendelint', '/home/anna/.cargo/bin/arendelint']);
     }
+  });
+
+  it('tries each folder once when PATH repeats one', () => {
+    const r = resolveServerPath('', {
+      ...ctx([]),
+      env: { PATH: ['/home/anna/.cargo/bin', '/usr/bin', '/home/anna/.cargo/bin'].join(path.posix.delimiter) },
+    });
+    assert.deepEqual(r, { found: false, tried: ['/home/anna/.cargo/bin/arendelint', '/usr/bin/arendelint'], configured: false });
+  });
+
+  it('prefers the bundled program to PATH unless arendelint.path is set', () => {
+    const bundled = bundledPath('/home/anna/.vscode/extensions/arendelint.arendelint-0.1.0-linux-x64', 'linux');
+    assert.equal(bundled, '/home/anna/.vscode/extensions/arendelint.arendelint-0.1.0-linux-x64/bin/arendelint');
+    const existing = [bundled, '/usr/bin/arendelint', '/opt/a/arendelint'];
+    assert.deepEqual(resolveServerPath('', { ...ctx(existing), bundled }), { found: true, command: bundled });
+    assert.deepEqual(resolveServerPath('/opt/a/arendelint', { ...ctx(existing), bundled }), { found: true, command: '/opt/a/arendelint' });
+    assert.deepEqual(resolveServerPath('', { ...ctx([]), bundled }), {
+      found: false,
+      tried: [bundled, '/usr/local/bin/arendelint', '/usr/bin/arendelint', '/home/anna/.cargo/bin/arendelint'],
+      configured: false,
+    });
+    assert.equal(bundledPath('C:\\ext', 'win32'), 'C:\\ext\\bin\\arendelint.exe');
   });
 
   it('uses the configured path, expanding ~ and ${workspaceFolder}, relative to the workspace', () => {
@@ -196,5 +233,14 @@ describe('parseRules', () => {
     const json = '[{"id":"JAM001","name":"missing-gender-section","level":"document","default_severity":"error","severity":"error"}]';
     assert.deepEqual(parseRules(json), [{ id: 'JAM001', name: 'missing-gender-section', severity: 'error' }]);
     assert.throws(() => parseRules('{}'));
+  });
+});
+
+describe('hoverWithExplainLinks', () => {
+  it('turns documentation links into explain-command links and leaves other links', () => {
+    assert.equal(
+      hoverWithExplainLinks('a [Full explanation](https://x.org/b/en/ARL001.md) [web](https://x.org/y)'),
+      'a [Full explanation](command:arendelint.explainRule?%5B%22ARL001%22%5D) [web](https://x.org/y)',
+    );
   });
 });
