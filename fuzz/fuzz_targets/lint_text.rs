@@ -1,0 +1,32 @@
+//! Text lint: arbitrary bytes, linted as Markdown and as plain text when UTF-8.
+//!
+//! Invariants: spans, related spans and fix edits inside the text on char
+//! boundaries; line/column ⇄ offset round trips in chars, UTF-16 and UTF-8
+//! units (also on lines longer than the index's checkpoint stride); safe fixes
+//! settle their findings and repeated fixing settles within a few rounds.
+#![no_main]
+
+use arendelint_core::{LineIndex, SourceKind};
+use arendelint_fuzz::{check_diagnostics, check_fixes, check_line_index, linter, sample_offsets};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let linter = linter();
+    let index = LineIndex::new(text);
+    for kind in [SourceKind::Markdown, SourceKind::PlainText] {
+        let diags = linter.lint(text, kind);
+        check_diagnostics(text, &diags);
+        check_line_index(text, &index, sample_offsets(text, &diags));
+        check_fixes(linter, text, kind, &diags);
+    }
+    // A long line: the index keeps column checkpoints every 4 KiB.
+    if !text.is_empty() && text.len() < 2048 {
+        let line: String = text.replace(['\n', '\r'], " ");
+        let long = format!("{}\r\n{}", line.repeat(9000 / line.len().max(1) + 1), text);
+        let index = LineIndex::new(&long);
+        check_line_index(&long, &index, sample_offsets(&long, &[]));
+    }
+});
