@@ -53,7 +53,10 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   printf -- '--- %s: %ss\n' "$t" "$seconds"
   # shellcheck disable=SC2046
-  if "$bin/$t" "corpus/$t" -max_total_time="$seconds" -max_len="$(max_len "$t")" $(extra_flags "$t") \
+  # fuzz/regressions/<target>/ holds the inputs of fixed crashes: replayed first.
+  dirs=("corpus/$t")
+  [ -d "regressions/$t" ] && dirs+=("regressions/$t")
+  if "$bin/$t" "${dirs[@]}" -max_total_time="$seconds" -max_len="$(max_len "$t")" $(extra_flags "$t") \
       -timeout=30 -rss_limit_mb=2048 -artifact_prefix="artifacts/$t/" -print_final_stats=1 \
       >"logs/$t.log" 2>&1; then
     grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "logs/$t.log" || true

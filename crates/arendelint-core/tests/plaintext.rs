@@ -109,3 +109,23 @@ fn hyphen_space_breaks_in_a_heading_and_in_body_text() {
     let other = text.replace("jäm- ställdhet", "jäm ställdhet");
     assert!(lint_txt(&other).iter().any(|d| d.starts_with("JAM001")));
 }
+
+/// Found by fuzzing (fuzz/REPORT.md): after the safe JAM003 fix, the first line
+/// of a wrapped paragraph named "kvinnor och män" and read as a gender-section
+/// heading, so `--fix` made JAM001 (no gender section) disappear.
+#[test]
+fn the_jam003_fix_does_not_turn_a_wrapped_line_into_a_gender_heading() {
+    let text = "Rubrik\n\nVi har sett att patienterna\nväntar länge på besked.\n";
+    let diags = common::lint_with(text, SourceKind::PlainText, &Config::default());
+    assert_eq!(describe(text, &diags), ["JAM001 ", "JAM003 patienterna"]);
+    let (fixed, applied) = arendelint_core::apply_fixes(text, &diags, false);
+    assert_eq!(applied, 1);
+    assert_eq!(
+        fixed,
+        "Rubrik\n\nVi har sett att patienterna (kvinnor och män)\nväntar länge på besked.\n"
+    );
+    assert_eq!(lint_txt(&fixed), ["JAM001 "]);
+    // A gender heading with a parenthesis is still one.
+    let heading = "Rubrik\n\nKonsekvenser för jämställdhet (kön+)\n\nInga.\n";
+    assert!(!lint_txt(heading).contains(&"JAM001 ".to_string()));
+}

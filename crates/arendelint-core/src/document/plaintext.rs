@@ -229,7 +229,27 @@ fn is_known_heading(b: &Builder, line: &str) -> bool {
         || data.case_parts.contains(&t)
         || data.consequence_labels.contains(&t)
         || data.closing_headings.contains(&t)
-        || (words <= 8 && data.is_gender_heading(&t) && !t.ends_with(['.', ',', ';', '!', '?']))
+        || (words <= 8
+            && data.is_gender_heading(&outside_parentheses(&t))
+            && !t.ends_with(['.', ',', ';', '!', '?']))
+}
+
+/// `line` without its parenthesised parts. A gendered form in parentheses (the
+/// JAM003 fix's "patienterna (kvinnor och män)") names the group of a body
+/// line; it does not make the line a gender-section heading, or `--fix` would
+/// turn a wrapped paragraph's first line into one.
+fn outside_parentheses(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// "3. Jämställdhet", "2) Bakgrund": a numbered section heading, not a list item.
