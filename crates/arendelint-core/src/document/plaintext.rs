@@ -3,6 +3,7 @@
 
 use super::builder::{BlockInfo, Builder};
 use super::{Ctx, HeadingKind};
+use crate::config::SuggestionClass;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -161,7 +162,7 @@ fn classify(b: &Builder) -> Vec<Line> {
             Some(n) => {
                 // The first line of a wrapped paragraph is a heading only when it
                 // is clearly shorter than the line after it (§6.12).
-                let next_len = text[n.range.clone()].trim().chars().count();
+                let next_len = len_without_fix_insertions(b, text[n.range.clone()].trim());
                 let len = s.chars().count();
                 n.kind == Kind::Body && (len as f64) <= 0.6 * next_len as f64
             }
@@ -232,6 +233,26 @@ fn is_known_heading(b: &Builder, line: &str) -> bool {
         || (words <= 8
             && data.is_gender_heading(&outside_parentheses(&t))
             && !t.ends_with(['.', ',', ';', '!', '?']))
+}
+
+/// Chars of `line` without the JAM003 fix's insertions (" (kvinnor och män)",
+/// …): the heading test compares a line with the next one (§6.12), and fixing
+/// the next line must not turn this one into a heading.
+fn len_without_fix_insertions(b: &Builder, line: &str) -> usize {
+    let mut len = line.chars().count();
+    if !line.contains(" (") {
+        return len;
+    }
+    for class in [
+        SuggestionClass::Adults,
+        SuggestionClass::Children,
+        SuggestionClass::Everyone,
+        SuggestionClass::YoungAdults,
+    ] {
+        let insertion = format!(" ({})", b.data.suggestion(class));
+        len = len.saturating_sub(line.matches(&insertion).count() * insertion.chars().count());
+    }
+    len
 }
 
 /// `line` without its parenthesised parts. A gendered form in parentheses (the
