@@ -261,7 +261,7 @@ pub fn check_cases(text: &str, cases: &[CaseInfo], diags: &[Diagnostic]) {
         end = r.end;
         let h = &c.heading;
         assert!(
-            r.start <= h.start && h.start <= h.end && h.end <= r.end.max(h.start),
+            r.start <= h.start && h.start <= h.end && h.end <= r.end,
             "heading outside its case: {c:?}"
         );
         assert!(
