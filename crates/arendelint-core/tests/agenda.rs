@@ -153,3 +153,28 @@ fn a_single_document_as_a_case() {
     assert_eq!(info.dnr.as_deref(), Some("2021-00456"));
     assert_eq!(document_info("", SourceKind::Markdown).title, "");
 }
+
+/// Found by fuzzing (fuzz/REPORT.md): a lone `\r` ends a Markdown line
+/// (CommonMark), but heading spans and case ranges looked for `\n` only. A
+/// setext heading after a lone `\r` got the ATX heading's span before it, which
+/// made a second, empty case with the same title; two case headings split by a
+/// lone `\r` gave an empty first case whose heading lay outside it.
+#[test]
+fn case_headings_split_by_a_lone_carriage_return() {
+    let linter = Linter::new(&Config::default()).expect("default config");
+    let text = "## § 184 Resultatrapport\rUnderrubrik\n---\n\nText.\n";
+    let report = linter.lint_agenda(text, SourceKind::Markdown);
+    assert_eq!(titles_and_dnr(&report), [("§ 184 Resultatrapport", None)]);
+    assert_eq!(report.cases[0].range, 0..text.len());
+
+    let text = "## § 184 Första\r## § 185 Andra\r\rText.\n";
+    let report = linter.lint_agenda(text, SourceKind::Markdown);
+    assert_eq!(
+        titles_and_dnr(&report),
+        [("§ 184 Första", None), ("§ 185 Andra", None)]
+    );
+    for case in &report.cases {
+        assert!(case.range.start <= case.heading.start && case.heading.end <= case.range.end);
+    }
+    assert_eq!(report.cases[0].range.end, report.cases[1].range.start);
+}

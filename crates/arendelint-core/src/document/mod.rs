@@ -260,13 +260,18 @@ impl<'t> Document<'t> {
         let mut out = Vec::with_capacity(starts.len());
         for (n, &h) in starts.iter().enumerate() {
             let heading = &self.headings[h];
+            // Lines end at `\n`, `\r\n` or a lone `\r` (CommonMark): two case
+            // headings split by a lone `\r` are two cases, not an empty one.
             let line_start = self.text[..heading.span.start]
-                .rfind('\n')
+                .rfind(['\n', '\r'])
                 .map_or(0, |i| i + 1);
             let (next_heading, end) = match starts.get(n + 1) {
                 Some(&next) => {
                     let s = self.headings[next].span.start;
-                    (next, self.text[..s].rfind('\n').map_or(0, |i| i + 1))
+                    (
+                        next,
+                        self.text[..s].rfind(['\n', '\r']).map_or(0, |i| i + 1),
+                    )
                 }
                 None => (self.headings.len(), self.text.len()),
             };
