@@ -46,16 +46,17 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 # workspace's, whatever CARGO_TARGET_DIR says.
 export CARGO_TARGET_DIR="$fuzz/target"
 cargo +nightly fuzz build -O -a -s none
-bin="$fuzz/target/x86_64-unknown-linux-gnu/release"
+host=$(rustup run nightly rustc -vV | sed -n 's/^host: //p')
+bin="$fuzz/target/$host/release"
 mkdir -p logs
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   printf -- '--- %s: %ss\n' "$t" "$seconds"
-  # shellcheck disable=SC2046
-  # fuzz/regressions/<target>/ holds the inputs of fixed crashes: replayed first.
+  # fuzz/regressions/<target>/ holds the inputs of fixed crashes: run with the corpus.
   dirs=("corpus/$t")
   [ -d "regressions/$t" ] && dirs+=("regressions/$t")
+  # shellcheck disable=SC2046
   if "$bin/$t" "${dirs[@]}" -max_total_time="$seconds" -max_len="$(max_len "$t")" $(extra_flags "$t") \
       -timeout=30 -rss_limit_mb=2048 -artifact_prefix="artifacts/$t/" -print_final_stats=1 \
       >"logs/$t.log" 2>&1; then
@@ -64,6 +65,12 @@ for t in "${targets[@]}"; do
     status=1
     echo "FUZZ FAILURE in $t (log: fuzz/logs/$t.log, inputs: fuzz/artifacts/$t/):" >&2
     grep -E -A30 "panicked at|ERROR: libFuzzer|SUMMARY" "logs/$t.log" | head -60 >&2 || true
+    # The panic message itself (hidden by -close_fd_mask for the server).
+    for input in "artifacts/$t"/crash-* "artifacts/$t"/timeout-* "artifacts/$t"/oom-*; do
+      [ -e "$input" ] || continue
+      echo "--- $input" >&2
+      "$bin/$t" "$input" 2>&1 | grep -E -A12 "panicked at" | head -30 >&2 || true
+    done
   fi
 done
 exit "$status"
