@@ -636,3 +636,23 @@ fn a_case_with_only_an_empty_gender_heading_is_not_an_empty_item() {
     let report = linter().lint_agenda(text, SourceKind::PlainText);
     assert_eq!(findings(&report), ["JAM002 | Taxor", "JAM001 | Budget"]);
 }
+
+/// Found by fuzzing (fuzz/REPORT.md): CommonMark ends a line at a lone `\r`
+/// too, so a setext heading after one is no second copy of the case before it,
+/// and two case headings split by one are two cases.
+#[test]
+fn case_headings_split_by_a_lone_carriage_return() {
+    let linter = Linter::new(&Config::default()).expect("default config");
+    let text = "## § 184 Resultatrapport\rUnderrubrik\n---\n\nText.\n";
+    let report = linter.lint_agenda(text, SourceKind::Markdown);
+    assert_eq!(titles_and_dnr(&report), [("Resultatrapport", None)]);
+    assert_eq!(report.cases[0].range, 0..text.len());
+
+    let text = "## § 184 Första\r## § 185 Andra\r\rText.\n";
+    let report = linter.lint_agenda(text, SourceKind::Markdown);
+    assert_eq!(titles_and_dnr(&report), [("Första", None), ("Andra", None)]);
+    for case in &report.cases {
+        assert!(case.range.start <= case.heading.start && case.heading.end <= case.range.end);
+    }
+    assert_eq!(report.cases[0].range.end, report.cases[1].range.start);
+}

@@ -273,6 +273,29 @@ fn one_fix_settles_the_section() {
     );
 }
 
+/// Found by fuzzing (fuzz/REPORT.md): the fixed first *alla* ("alla (kvinnor och
+/// män, flickor och pojkar)") was no mention at all, so it did not end the group
+/// and the next *alla* of the section became a new finding.
+#[test]
+fn fixing_the_first_alla_settles_the_section() {
+    let text = case("Det gäller alla. Sedan alla som vill. Och för alla.");
+    let diags = lint(&text);
+    let jam003: Vec<_> = diags.iter().filter(|d| d.rule.code() == "JAM003").collect();
+    assert_eq!(jam003.len(), 1);
+    assert_eq!(jam003[0].related.len(), 2);
+    let (fixed, applied) = arendelint_core::diagnostics::apply_fixes(&text, &diags, false);
+    assert_eq!(applied, 1);
+    assert!(fixed
+        .contains("Det gäller alla (kvinnor och män, flickor och pojkar). Sedan alla som vill."));
+    assert!(
+        lint(&fixed).is_empty(),
+        "{:?}",
+        describe(&fixed, &lint(&fixed))
+    );
+    // "alla (" in an ungendered sentence is still no mention about people.
+    assert!(findings("JAM003", "Det gäller alla (se bilaga).").is_empty());
+}
+
 // ---- §6.16: compound group words ---------------------------------------------
 
 #[test]

@@ -122,3 +122,42 @@ fn a_heading_repeated_in_each_agenda_case_is_not_page_furniture() {
     assert_eq!(report.cases.len(), 2);
     assert_eq!(describe(text, &report.diagnostics), Vec::<String>::new());
 }
+
+/// Found by fuzzing (fuzz/REPORT.md): after the safe JAM003 fix, the first line
+/// of a wrapped paragraph named "kvinnor och män" and read as a gender-section
+/// heading, so `--fix` made JAM001 (no gender section) disappear.
+#[test]
+fn the_jam003_fix_does_not_turn_a_wrapped_line_into_a_gender_heading() {
+    let text = "Rubrik\n\nVi har sett att patienterna\nväntar länge på besked.\n";
+    let diags = common::lint_with(text, SourceKind::PlainText, &Config::default());
+    assert_eq!(describe(text, &diags), ["JAM001 ", "JAM003 patienterna"]);
+    let (fixed, applied) = arendelint_core::diagnostics::apply_fixes(text, &diags, false);
+    assert_eq!(applied, 1);
+    assert_eq!(
+        fixed,
+        "Rubrik\n\nVi har sett att patienterna (kvinnor och män)\nväntar länge på besked.\n"
+    );
+    assert_eq!(lint_txt(&fixed), ["JAM001 "]);
+    // A gender heading with a parenthesis is still one.
+    let heading = "Rubrik\n\nKonsekvenser för jämställdhet (kön+)\n\nInga.\n";
+    assert!(!lint_txt(heading).contains(&"JAM001 ".to_string()));
+}
+
+/// Found by fuzzing (fuzz/REPORT.md): a short line before a body line is a
+/// heading when it is clearly shorter than that line (§6.12); the JAM003 fix
+/// lengthened the body line, turned the short line into a heading and split the
+/// section, so a related mention became a new finding.
+#[test]
+fn the_jam003_fix_does_not_turn_the_line_before_into_a_heading() {
+    let text = "Ärende\n\nBakgrund\n\nEleverna väntar på svar.\n\nSvaren dröjer fortfarande\nPatienterna väntar på besked.\nEleverna också.\n";
+    let diags = common::lint_with(text, SourceKind::PlainText, &Config::default());
+    assert_eq!(
+        describe(text, &diags),
+        ["JAM001 ", "JAM003 Eleverna", "JAM003 Patienterna"]
+    );
+    let (fixed, applied) = arendelint_core::diagnostics::apply_fixes(text, &diags, false);
+    assert_eq!(applied, 2);
+    assert!(fixed
+        .contains("Svaren dröjer fortfarande\nPatienterna (kvinnor och män) väntar på besked.\n"));
+    assert_eq!(lint_txt(&fixed), ["JAM001 "]);
+}

@@ -59,3 +59,18 @@ fn plain_text_comment_lines_work_too() {
     let diags = lint_with(text, SourceKind::PlainText, &Config::default());
     assert_eq!(describe(text, &diags), ["JAM003 Eleverna"]);
 }
+
+/// Found by fuzzing (fuzz/REPORT.md): ids after a multi-byte white space (a
+/// no-break space) got spans one byte off per such space, splitting a character.
+#[test]
+fn unknown_ids_after_a_no_break_space_have_exact_spans() {
+    let text = case(
+        "<!-- arendelint-disable-next-line JAM999\u{a0}500,\u{3000}ÄB1 -->\nPatienterna väntar.",
+    );
+    let diags = lint(&text);
+    let arl: Vec<String> = describe(&text, &diags)
+        .into_iter()
+        .filter(|d| d.starts_with("ARL001"))
+        .collect();
+    assert_eq!(arl, ["ARL001 JAM999", "ARL001 500", "ARL001 ÄB1"]);
+}

@@ -159,9 +159,10 @@ impl<'t, 'd> Builder<'t, 'd> {
         let mut start = self.tokens[range.start].start;
         let end = self.tokens[range.end - 1].end;
         if kind != HeadingKind::Label {
-            // The whole heading line, markup included (`## …`, `**…**`).
+            // The whole heading line, markup included (`## …`, `**…**`). A lone
+            // `\r` ends a line too (CommonMark), as it does for `line_end` below.
             let line_start = self.text[..start]
-                .rfind('\n')
+                .rfind(['\n', '\r'])
                 .map_or(self.content_start(), |i| i + 1);
             let line = &self.text[line_start..start];
             start = line_start + (line.len() - line.trim_start().len());

@@ -275,13 +275,10 @@ fn roles(
 
 /// The line (without its line break) that holds byte `at`.
 pub(super) fn line_around(text: &str, at: usize) -> Range<usize> {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let end = if text[start..end].ends_with('\r') {
-        end - 1
-    } else {
-        end
-    };
+    // A lone `\r` ends a line too (CommonMark), so `\r` is searched for as
+    // well; in `\r\n` the search stops at the `\r`.
+    let start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
     start..end
 }
 

@@ -4,6 +4,7 @@
 use super::agenda::{case_line, has_title, Form};
 use super::builder::{BlockInfo, Builder};
 use super::{Ctx, HeadingKind};
+use crate::config::SuggestionClass;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -171,7 +172,7 @@ fn classify(b: &Builder) -> Vec<Line> {
             Some(n) => {
                 // The first line of a wrapped paragraph is a heading only when it
                 // is clearly shorter than the line after it (§6.12).
-                let next_len = text[n.range.clone()].trim().chars().count();
+                let next_len = len_without_fix_insertions(b, text[n.range.clone()].trim());
                 let len = s.chars().count();
                 n.kind == Kind::Body && (len as f64) <= 0.6 * next_len as f64
             }
@@ -250,7 +251,47 @@ fn is_known_heading(b: &Builder, line: &str) -> bool {
         || data.case_parts.contains(&t)
         || data.consequence_labels.contains(&t)
         || data.closing_headings.contains(&t)
-        || (words <= 8 && data.is_gender_heading(&t) && !t.ends_with(['.', ',', ';', '!', '?']))
+        || (words <= 8
+            && data.is_gender_heading(&outside_parentheses(&t))
+            && !t.ends_with(['.', ',', ';', '!', '?']))
+}
+
+/// Chars of `line` without the JAM003 fix's insertions (" (kvinnor och män)",
+/// …): the heading test compares a line with the next one (§6.12), and fixing
+/// the next line must not turn this one into a heading.
+fn len_without_fix_insertions(b: &Builder, line: &str) -> usize {
+    let mut len = line.chars().count();
+    if !line.contains(" (") {
+        return len;
+    }
+    for class in [
+        SuggestionClass::Adults,
+        SuggestionClass::Children,
+        SuggestionClass::Everyone,
+        SuggestionClass::YoungAdults,
+    ] {
+        let insertion = format!(" ({})", b.data.suggestion(class));
+        len = len.saturating_sub(line.matches(&insertion).count() * insertion.chars().count());
+    }
+    len
+}
+
+/// `line` without its parenthesised parts. A gendered form in parentheses (the
+/// JAM003 fix's "patienterna (kvinnor och män)") names the group of a body
+/// line; it does not make the line a gender-section heading, or `--fix` would
+/// turn a wrapped paragraph's first line into one.
+fn outside_parentheses(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// "3. Jämställdhet", "2) Bakgrund": a numbered section heading, not a list item.

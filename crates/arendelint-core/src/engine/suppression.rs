@@ -134,10 +134,18 @@ fn parse_ids(
     let args = &text[range.clone()];
     let mut rules = Vec::new();
     let mut any = false;
-    let mut offset = 0;
-    for part in args.split(|c: char| c.is_whitespace() || c == ',') {
-        let start = range.start + offset;
-        offset += part.len() + 1;
+    // Ids are separated by commas and any white space, some of it multi-byte
+    // (a no-break space): spans come from the char indices, not a count.
+    let separators = args
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace() || c == ',')
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .chain(std::iter::once((args.len(), args.len())));
+    let mut from = 0;
+    for (sep_start, sep_end) in separators {
+        let part = &args[from..sep_start];
+        let start = range.start + from;
+        from = sep_end;
         if part.is_empty() {
             continue;
         }

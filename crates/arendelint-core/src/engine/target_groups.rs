@@ -110,6 +110,10 @@ fn mentions_in(
                 let t = &doc.tokens[next];
                 match t.kind {
                     TokKind::Word => data.alla_followers.contains(doc.norm(t)),
+                    // The quick fix's own form, "alla (kvinnor och män, …)": a
+                    // gendered mention that must end the group (§6.17), or
+                    // fixing the first *alla* would not settle the rest.
+                    TokKind::Punct('(') => gendered,
                     TokKind::Punct(c) => data.alla_marks.contains(&c),
                     _ => false,
                 }
