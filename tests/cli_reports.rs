@@ -191,7 +191,7 @@ fn hostile_docx_files_are_clear_errors() {
         lines[0]
     );
     assert!(
-        lines[1].starts_with("arendelint: fel: bomb.docx: word/document.xml packas upp till mer än 64 MiB (en möjlig zip-bomb)"),
+        lines[1].starts_with("arendelint: fel: bomb.docx: word/document.xml packas upp till mer än 16 MiB (en möjlig zip-bomb)"),
         "{}",
         lines[1]
     );
