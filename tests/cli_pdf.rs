@@ -64,7 +64,15 @@ fn an_agenda_pdf_gives_the_cases_and_findings_of_its_docx_and_md_twins() {
     assert_eq!(pdf_run.code, 1, "{}", pdf_run.stderr);
     assert_eq!(pdf_run.stderr, "");
     // The text the offsets index: the core's extraction of the same bytes.
-    let pdf_text = arendelint_core::pdf::extract(&pdf).expect("a text PDF");
+    let pdf_text = arendelint_core::Linter::new(&arendelint_core::Config::default())
+        .expect("default config")
+        .check(&arendelint_core::Input::bytes(
+            &pdf,
+            arendelint_core::SourceKind::Pdf,
+        ))
+        .expect("a text PDF")
+        .text
+        .into_owned();
     let pdf_findings = findings(&pdf_run, &pdf_text);
 
     let md_run = ws.run(&["check", "--agenda", "--format", "json", "kallelse.md"]);

@@ -13,13 +13,13 @@ pub const DOCS_BASE_URL: &str =
     "https://github.com/arendelint/arendelint/blob/main/rules/explanations";
 
 /// The documentation page of a rule in a language.
-pub fn documentation_url(rule: Rule, lang: Lang) -> String {
+pub(crate) fn documentation_url(rule: Rule, lang: Lang) -> String {
     format!("{DOCS_BASE_URL}/{}/{}.md", lang.as_str(), rule.code())
 }
 
 /// The long explanation of a rule as Markdown: what it checks, why (with the
 /// source: SKR's checklist step, Förordning (2001:100) 14 §), how to fix it.
-pub fn explanation(rule: Rule, lang: Lang) -> &'static str {
+pub(crate) fn explanation(rule: Rule, lang: Lang) -> &'static str {
     let [sv, en] = match rule {
         Rule::Jam001 => [
             include_str!("../../../rules/explanations/sv/JAM001.md"),
@@ -62,7 +62,7 @@ pub fn explanation(rule: Rule, lang: Lang) -> &'static str {
 }
 
 /// A one-line description of the rule.
-pub fn summary(rule: Rule, lang: Lang) -> &'static str {
+pub(crate) fn summary(rule: Rule, lang: Lang) -> &'static str {
     let (sv, en) = match rule {
         Rule::Jam001 => (
             "Ärendet saknar ett avsnitt om konsekvenser för jämställdhet.",
@@ -108,6 +108,24 @@ fn pick(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Sv => sv,
         Lang::En => en,
+    }
+}
+
+impl Rule {
+    /// The rule's documentation page in `lang` (`codeDescription` in the LSP,
+    /// `helpUri` in SARIF).
+    pub fn documentation_url(self, lang: Lang) -> String {
+        documentation_url(self, lang)
+    }
+
+    /// The rule's long explanation as Markdown: what it checks, why, how to fix it.
+    pub fn explanation(self, lang: Lang) -> &'static str {
+        explanation(self, lang)
+    }
+
+    /// A one-line description of the rule.
+    pub fn summary(self, lang: Lang) -> &'static str {
+        summary(self, lang)
     }
 }
 

@@ -39,6 +39,7 @@ impl Level {
 
 /// Static facts about a rule.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct RuleMeta {
     pub rule: Rule,
     pub code: &'static str,

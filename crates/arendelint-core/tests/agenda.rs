@@ -3,7 +3,8 @@
 mod common;
 use common::{AgendaResult, Check};
 mod docx_support;
-use arendelint_core::{CaseInfo, Config, Input, Linter, SourceKind};
+use arendelint_core::report::CaseInfo;
+use arendelint_core::{Config, Input, Linter, SourceKind};
 
 const AGENDA_MD: &str = "# Kallelse till regionstyrelsen 2024-09-10
 
@@ -99,7 +100,7 @@ fn jam001_fix_inside_an_agenda_stays_in_its_case() {
         .filter(|d| d.rule.code() == "JAM001")
         .cloned()
         .collect();
-    let (fixed, n) = arendelint_core::diagnostics::apply_fixes(AGENDA_MD, &j1, true);
+    let (fixed, n) = arendelint_core::report::apply_fixes(AGENDA_MD, &j1, true);
     assert_eq!(n, 1);
     assert!(fixed
         .contains("Stationen når 11 200 invånare.\n\n## Konsekvenser för jämställdhet\n\n- Berör"));
@@ -548,7 +549,7 @@ fn markdown_text_and_word_give_the_same_cases() {
 fn check_docx(
     bytes: &[u8],
     mode: arendelint_core::Mode,
-) -> Result<arendelint_core::Report<'static>, arendelint_core::CheckError> {
+) -> Result<arendelint_core::Report<'static>, arendelint_core::error::CheckError> {
     linter()
         .check(
             &arendelint_core::Input::bytes(bytes, arendelint_core::SourceKind::Docx)

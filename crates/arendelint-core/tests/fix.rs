@@ -1,7 +1,8 @@
 //! `Linter::fix`: the one fix loop that `check --fix`, `--diff` and the
 //! language server's fix-all share.
 
-use arendelint_core::{CheckError, Config, Input, Linter, Rule, SourceKind};
+use arendelint_core::error::CheckError;
+use arendelint_core::{Config, Input, Linter, Rule, SourceKind};
 
 fn linter() -> Linter {
     Linter::new(&Config::default()).expect("the default configuration is valid")

@@ -283,7 +283,7 @@ fn fixing_the_first_alla_settles_the_section() {
     let jam003: Vec<_> = diags.iter().filter(|d| d.rule.code() == "JAM003").collect();
     assert_eq!(jam003.len(), 1);
     assert_eq!(jam003[0].related.len(), 2);
-    let (fixed, applied) = arendelint_core::diagnostics::apply_fixes(&text, &diags, false);
+    let (fixed, applied) = arendelint_core::report::apply_fixes(&text, &diags, false);
     assert_eq!(applied, 1);
     assert!(fixed
         .contains("Det gäller alla (kvinnor och män, flickor och pojkar). Sedan alla som vill."));

@@ -5,12 +5,22 @@
 
 mod pdf_support;
 
-use arendelint_core::pdf::{extract, PdfError};
+use arendelint_core::error::{CheckError, PdfError};
 use arendelint_core::text::LineIndex;
 use arendelint_core::{Config, Diagnostic, Linter, SourceKind};
 use pdf_support::*;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// The text layer of a PDF: the text the findings of [`Linter::check`] index.
+fn extract(bytes: &[u8]) -> Result<String, PdfError> {
+    let linter = Linter::new(&Config::default()).expect("default config");
+    match linter.check(&arendelint_core::Input::bytes(bytes, SourceKind::Pdf)) {
+        Ok(report) => Ok(report.text.into_owned()),
+        Err(CheckError::Pdf(e)) => Err(e),
+        Err(e) => panic!("not a PDF error: {e}"),
+    }
+}
 
 /// Checks a PDF's bytes as one document.
 fn lint_pdf(bytes: &[u8]) -> Result<arendelint_core::Report<'static>, PdfError> {
@@ -23,7 +33,7 @@ fn lint_pdf_agenda(
 ) -> Result<
     (
         arendelint_core::Report<'static>,
-        Vec<arendelint_core::CaseInfo>,
+        Vec<arendelint_core::report::CaseInfo>,
     ),
     PdfError,
 > {
@@ -36,7 +46,7 @@ fn check_pdf(
 ) -> Result<
     (
         arendelint_core::Report<'static>,
-        Vec<arendelint_core::CaseInfo>,
+        Vec<arendelint_core::report::CaseInfo>,
     ),
     PdfError,
 > {
@@ -50,7 +60,7 @@ fn check_pdf(
             };
             Ok((report.into_owned(), cases))
         }
-        Err(arendelint_core::CheckError::Pdf(e)) => Err(e),
+        Err(CheckError::Pdf(e)) => Err(e),
         Err(other) => panic!("{other:?}"),
     }
 }
@@ -685,7 +695,7 @@ fn libreoffice_agenda_gives_the_cases_and_findings_of_its_markdown_twin() {
                 .with_mode(arendelint_core::Mode::Agenda),
         )
         .expect("text");
-    let summary = |cases: &[arendelint_core::CaseInfo]| -> Vec<(String, Option<String>)> {
+    let summary = |cases: &[arendelint_core::report::CaseInfo]| -> Vec<(String, Option<String>)> {
         cases
             .iter()
             .map(|c| (c.title.clone(), c.dnr.clone()))

@@ -131,7 +131,7 @@ fn the_jam003_fix_does_not_turn_a_wrapped_line_into_a_gender_heading() {
     let text = "Rubrik\n\nVi har sett att patienterna\nväntar länge på besked.\n";
     let diags = common::lint_with(text, SourceKind::PlainText, &Config::default());
     assert_eq!(describe(text, &diags), ["JAM001 ", "JAM003 patienterna"]);
-    let (fixed, applied) = arendelint_core::diagnostics::apply_fixes(text, &diags, false);
+    let (fixed, applied) = arendelint_core::report::apply_fixes(text, &diags, false);
     assert_eq!(applied, 1);
     assert_eq!(
         fixed,
@@ -155,7 +155,7 @@ fn the_jam003_fix_does_not_turn_the_line_before_into_a_heading() {
         describe(text, &diags),
         ["JAM001 ", "JAM003 Eleverna", "JAM003 Patienterna"]
     );
-    let (fixed, applied) = arendelint_core::diagnostics::apply_fixes(text, &diags, false);
+    let (fixed, applied) = arendelint_core::report::apply_fixes(text, &diags, false);
     assert_eq!(applied, 2);
     assert!(fixed
         .contains("Svaren dröjer fortfarande\nPatienterna (kvinnor och män) väntar på besked.\n"));

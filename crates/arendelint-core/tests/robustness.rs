@@ -2,7 +2,7 @@
 //! every truncation of a realistic case and pseudo-random text in both formats.
 
 mod common;
-use arendelint_core::diagnostics::apply_fixes;
+use arendelint_core::report::apply_fixes;
 use arendelint_core::{Config, Linter, SourceKind};
 use common::Check;
 
