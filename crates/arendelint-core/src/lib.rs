@@ -34,6 +34,7 @@ mod check;
 mod config;
 mod config_error;
 mod diagnostic;
+#[cfg(test)]
 mod docs;
 mod document;
 mod docx;
@@ -81,9 +82,9 @@ pub mod text {
 /// A rule's explanation, summary and documentation link are methods of [`Rule`].
 pub mod rules {
     pub use crate::config::{parse_setting, ExtraGroupWord, SuggestionClass};
-    pub use crate::docs::DOCS_BASE_URL;
+    pub use crate::engine::rules::{DOCS_BASE_URL, RULES};
     pub use crate::engine::{MAX_FINDINGS, MAX_RELATED};
-    pub use crate::registry::{Level, RuleMeta, RULES};
+    pub use crate::registry::{Level, RuleMeta};
 }
 
 /// The parts of a [`Report`]: its cases, the fixes and edits a [`Diagnostic`]

@@ -2,18 +2,46 @@
 //! sentences that name no sex, one finding per group and section (§6.17).
 //!
 //! Mentions are grouped as they are found, so memory holds the findings and
-//! their related locations (at most [`MAX_RELATED`] each), never every mention.
+//! their related locations (at most [`MAX_RELATED`](crate::engine::MAX_RELATED) each), never every mention.
 
-use super::age;
-use super::words::Facts;
-use super::{Budget, Finding, MAX_RELATED};
+use super::{Context, RuleDef};
 use crate::config::SuggestionClass;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Ctx, Document, Scope, TokKind};
-use crate::registry::Rule;
+use crate::engine::age;
+use crate::engine::words::Facts;
+use crate::engine::{Budget, Finding, MAX_RELATED};
+use crate::registry::{Level, Rule, RuleMeta};
+use crate::ruledata::MessageKey;
 use crate::ruledata::{GroupForm, GroupId, RuleData};
+use crate::severity::Severity;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
+
+pub(crate) const RULE: RuleDef = RuleDef {
+    meta: RuleMeta::new(
+        Rule::Jam003,
+        "JAM003",
+        "ungendered-target-group",
+        Some(Severity::Warning),
+        Level::Span,
+    ),
+    summary: [
+        "En målgrupp beskrivs med ett könsneutralt ord (patienterna, invånarna, alla) i en mening som inte nämner kön.",
+        "A target group is named with a gender-neutral word (patienterna, invånarna, alla) in a sentence that does not mention sex.",
+    ],
+    explanation: [
+        include_str!("../../../../../rules/explanations/sv/JAM003.md"),
+        include_str!("../../../../../rules/explanations/en/JAM003.md"),
+    ],
+    messages: &[UNGENDERED, MORE],
+    check: Some(check),
+};
+
+/// `[JAM003]` in rules/messages.toml: the group word and its suggestion.
+pub(crate) const UNGENDERED: MessageKey = MessageKey("JAM003");
+/// `[JAM003-more]` in rules/messages.toml: appended when the group is named again later in the section.
+pub(crate) const MORE: MessageKey = MessageKey("JAM003-more");
 
 /// One place where a group is named.
 #[derive(Debug, Clone)]
@@ -33,15 +61,9 @@ pub(crate) struct Mention {
 
 /// Checks one scope: finds the mentions sentence by sentence and groups them
 /// as it goes (§6.17), so that only findings are kept, not every mention.
-pub(crate) fn check(
-    doc: &Document,
-    data: &RuleData,
-    facts: &Facts,
-    scope: &Scope,
-    counted: &HashSet<usize>,
-    budget: &mut Budget,
-    out: &mut Vec<Finding>,
-) {
+fn check(cx: &Context, budget: &mut Budget, out: &mut Vec<Finding>) {
+    let (doc, data, facts, scope) = (cx.doc, cx.data, cx.facts, cx.scope);
+    let counted = &cx.figures().counted;
     let boundaries = region_boundaries(doc, scope);
     let mut region = 0;
     let mut groups = Grouper::new(out.len());
@@ -253,27 +275,26 @@ impl Grouper {
             if total > 0 && f.rule == Rule::Jam003 {
                 let more = total.to_string();
                 f.message.push(' ');
-                f.message
-                    .push_str(&data.message("JAM003-more", &[("count", &more)]));
+                f.message.push_str(&data.message(MORE, &[("count", &more)]));
             }
         }
     }
 }
 
 fn finding(doc: &Document, data: &RuleData, span: Range<usize>, class: SuggestionClass) -> Finding {
-    let word = super::collapse_ws(&doc.text[span.clone()]);
+    let word = crate::engine::collapse_ws(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);
     // "patienterna (kvinnor och män)": the sentence becomes gendered, so the
     // mention ends the group's findings in its section (§6.17) and the
     // original wording is kept.
-    let fix = Fix {
-        description: data.fix_text("JAM003", &[("suggestion", &suggestion)]),
-        edits: vec![Edit::insert(span.end, format!(" ({suggestion})"))],
-        applicability: Applicability::Safe,
-    };
+    let fix = Fix::new(
+        data.fix_text(UNGENDERED, &[("suggestion", &suggestion)]),
+        vec![Edit::insert(span.end, format!(" ({suggestion})"))],
+        Applicability::Safe,
+    );
     Finding {
         rule: Rule::Jam003,
-        message: data.message("JAM003", &[("word", &word), ("suggestion", &suggestion)]),
+        message: data.message(UNGENDERED, &[("word", &word), ("suggestion", &suggestion)]),
         span,
         fix: Some(fix),
         related: Vec::new(),
