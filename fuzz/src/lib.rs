@@ -1,9 +1,10 @@
 //! Invariants shared by the fuzz targets. Every check panics (and so makes
 //! libFuzzer report a crash) when the core breaks one of its promises.
 
-use arendelint_core::diagnostics::{apply_fixes, Applicability};
+use arendelint_core::report::{apply_fixes, Applicability};
 use arendelint_core::text::{bom_len, ColumnUnit, LineCol, LineIndex};
-use arendelint_core::{CaseInfo, Config, Diagnostic, Input, Linter, Mode, Report, Rule, SourceKind};
+use arendelint_core::{Config, Diagnostic, Input, Linter, Mode, Report, Rule, SourceKind};
+use arendelint_core::report::CaseInfo;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -132,10 +133,7 @@ pub fn check_line_index(text: &str, index: &LineIndex, offsets: impl Iterator<It
         }
     }
     // Past the end of the text: clamps, never panics.
-    let last = LineCol {
-        line: index.line_count() as u32 + 3,
-        col: 7,
-    };
+    let last = LineCol::new(index.line_count() as u32 + 3, 7);
     assert_eq!(index.offset(text, last, ColumnUnit::Utf16), text.len());
 }
 

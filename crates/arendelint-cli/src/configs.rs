@@ -1,9 +1,10 @@
 //! Which configuration applies to a file: `--config FILE`, or the nearest
 //! `arendelint.toml` found by walking up from the file's folder (cached per folder).
 
-use arendelint_core::configuration::ConfigProblem;
+use arendelint_core::error::ConfigError;
+use arendelint_core::error::ConfigProblem;
 use arendelint_core::fs::{load_config, CONFIG_FILE};
-use arendelint_core::{Config, ConfigError, Lang, Linter};
+use arendelint_core::{Config, Lang, Linter};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

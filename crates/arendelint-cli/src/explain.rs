@@ -2,7 +2,6 @@
 
 use crate::exit::ExitStatus;
 use crate::terminal::Terminal;
-use arendelint_core::docs::{documentation_url, explanation};
 use arendelint_core::rules::RULES;
 use arendelint_core::{Lang, Rule};
 
@@ -12,15 +11,13 @@ pub fn run(given: &str, lang: Lang, terminal: &Terminal) -> ExitStatus {
         terminal.error(&terminal.texts.unknown_rule(given, &valid.join(", ")));
         return ExitStatus::Error;
     };
-    let text = explanation(rule, lang).trim_end();
+    let text = rule.explanation(lang).trim_end();
     let mut out = if text.is_empty() {
         format!(
             "{} {}\n\n{}",
             rule.code(),
             rule.name(),
-            terminal
-                .texts
-                .no_explanation(&documentation_url(rule, lang))
+            terminal.texts.no_explanation(&rule.documentation_url(lang))
         )
     } else {
         text.to_string()

@@ -170,7 +170,7 @@ mod tests {
     use super::*;
 
     // The fix loop itself (passes, BOM, line endings) is the core's and is
-    // tested there (crates/arendelint-core/tests/fix.rs).
+    // tested there (crates/arendelint-core/tests/it/fix.rs).
 
     #[test]
     fn diff_has_git_headers() {

@@ -1,7 +1,8 @@
 //! The result of a `check` run, shared by every output format.
 
+use arendelint_core::report::CaseInfo;
 use arendelint_core::text::{ColumnUnit, LineIndex};
-use arendelint_core::{CaseInfo, Diagnostic, Mode, Severity, SourceKind};
+use arendelint_core::{Diagnostic, Mode, Severity, SourceKind};
 use std::ops::Range;
 
 /// One checked document with its findings, sorted by position.

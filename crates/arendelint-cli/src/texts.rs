@@ -1,10 +1,11 @@
 //! The CLI's own user-facing strings, in Swedish (default) and English.
 //! Rule messages come from the core; everything the CLI itself says is here.
 
+use arendelint_core::error::ConfigError;
+use arendelint_core::error::InputError;
 use arendelint_core::fs::ReadError;
 use arendelint_core::rules::Level;
-use arendelint_core::text::InputError;
-use arendelint_core::{ConfigError, Lang, Severity};
+use arendelint_core::{Lang, Severity};
 use std::io::ErrorKind;
 
 mod ci;
@@ -170,8 +171,8 @@ impl Texts {
     }
 
     /// Why the core could not check a file (text, Word or PDF).
-    pub fn check_error(&self, error: &arendelint_core::CheckError) -> String {
-        use arendelint_core::CheckError;
+    pub fn check_error(&self, error: &arendelint_core::error::CheckError) -> String {
+        use arendelint_core::error::CheckError;
         match error {
             CheckError::Input(e) => self.input_error(e),
             CheckError::Docx(e) => self.docx_error(e),

@@ -25,13 +25,23 @@ pub enum SuggestionClass {
 
 /// A group word added by an organisation: the forms that name a group of people.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ExtraGroupWord {
     pub forms: Vec<String>,
     pub class: SuggestionClass,
 }
 
+impl ExtraGroupWord {
+    pub fn new(forms: Vec<String>, class: SuggestionClass) -> ExtraGroupWord {
+        ExtraGroupWord { forms, class }
+    }
+}
+
 /// The effective configuration of one run (or one document in the language server).
+///
+/// Start from [`Config::default`] or [`Config::from_toml_str`] and set fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Config {
     /// Where the configuration came from, for messages (`None` for built-in defaults).
     pub origin: Option<String>,

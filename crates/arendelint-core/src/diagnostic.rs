@@ -17,6 +17,7 @@ pub enum Applicability {
 
 /// One replacement of a byte range of the source text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Edit {
     /// Byte range in the text as given to the linter (BOM included when present).
     pub range: Range<usize>,
@@ -41,6 +42,7 @@ impl Edit {
 
 /// A suggested change: non-overlapping edits, sorted by position, on char boundaries.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Fix {
     /// What the fix does, in the configured language.
     pub description: String,
@@ -50,6 +52,7 @@ pub struct Fix {
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Diagnostic {
     pub rule: Rule,
     pub severity: Severity,
@@ -65,4 +68,38 @@ pub struct Diagnostic {
     /// other ungendered mentions in the same section (contract §6.17). Fixing the
     /// finding settles them too.
     pub related: Vec<Range<usize>>,
+}
+
+impl Fix {
+    pub fn new(
+        description: impl Into<String>,
+        edits: Vec<Edit>,
+        applicability: Applicability,
+    ) -> Fix {
+        Fix {
+            description: description.into(),
+            edits,
+            applicability,
+        }
+    }
+}
+
+impl Diagnostic {
+    /// A finding without fix, case or related locations.
+    pub fn new(
+        rule: Rule,
+        severity: Severity,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity,
+            message: message.into(),
+            span,
+            fix: None,
+            case: None,
+            related: Vec::new(),
+        }
+    }
 }

@@ -34,16 +34,17 @@ mod check;
 mod config;
 mod config_error;
 mod diagnostic;
-pub mod docs;
+#[cfg(test)]
+mod docs;
 mod document;
-pub mod docx;
+mod docx;
 mod engine;
 mod fix;
 #[cfg(feature = "std-fs")]
 pub mod fs;
 mod lang;
 mod line_index;
-pub mod pdf;
+mod pdf;
 mod phrase;
 mod registry;
 mod ruledata;
@@ -51,40 +52,49 @@ mod severity;
 mod source;
 mod suppress_edit;
 
-pub use check::{CheckError, Fixed, Input, Mode, Report};
-pub use config::{Config, Lang};
-pub use config_error::ConfigError;
+pub use check::{Input, Mode, Report};
+pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::CaseInfo;
 pub use engine::Linter;
+pub use lang::Lang;
 pub use registry::Rule;
 pub use source::SourceKind;
 
-/// Text positions (lines and columns in chars, UTF-16 or UTF-8 units) and
-/// reading bytes as text.
+/// Why an input or a configuration could not be used.
+pub mod error {
+    pub use crate::check::CheckError;
+    pub use crate::config_error::{ConfigError, ConfigProblem};
+    pub use crate::docx::DocxError;
+    pub use crate::pdf::PdfError;
+    pub use crate::source::InputError;
+}
+
+/// Text positions (lines and columns in chars, UTF-16 or UTF-8 units),
+/// reading bytes as text, and the edit that disables a rule on a line.
 pub mod text {
     pub use crate::line_index::{floor_char_boundary, ColumnUnit, LineCol, LineIndex};
-    pub use crate::source::{bom_len, decode, InputError};
+    pub use crate::source::{bom_len, decode};
     pub use crate::suppress_edit::disable_next_line_edit;
 }
 
-/// The rules: their facts, and the caps on findings per document.
+/// The rules: their facts, the caps on findings per document, reading a
+/// rule's setting, and the organisation's additions to the rule data.
+/// A rule's explanation, summary and documentation link are methods of [`Rule`].
 pub mod rules {
-    pub use crate::engine::{MAX_FINDINGS, MAX_RELATED};
-    pub use crate::registry::{Level, RuleMeta, RULES};
-}
-
-/// What a finding carries besides its message: fixes and their edits, and
-/// applying one round of them (the whole fix loop is [`Linter::fix`]).
-pub mod diagnostics {
-    pub use crate::diagnostic::{Applicability, Edit, Fix};
-    pub use crate::fix::apply_fixes;
-}
-
-/// Configuration details: typed errors and the organisation's additions.
-pub mod configuration {
     pub use crate::config::{parse_setting, ExtraGroupWord, SuggestionClass};
-    pub use crate::config_error::ConfigProblem;
+    pub use crate::engine::rules::{DOCS_BASE_URL, RULES};
+    pub use crate::engine::{MAX_FINDINGS, MAX_RELATED};
+    pub use crate::registry::{Level, RuleMeta};
+}
+
+/// The parts of a [`Report`]: its cases, the fixes and edits a [`Diagnostic`]
+/// carries, applying one round of them, and the result of [`Linter::fix`]
+/// (the whole fix loop).
+pub mod report {
+    pub use crate::check::Fixed;
+    pub use crate::diagnostic::{Applicability, Edit, Fix};
+    pub use crate::document::CaseInfo;
+    pub use crate::fix::apply_fixes;
 }
 
 /// The CLI checks files on several threads with one shared [`Linter`].

@@ -17,12 +17,20 @@ pub enum ColumnUnit {
 
 /// A 0-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct LineCol {
     pub line: u32,
     pub col: u32,
 }
 
 /// Start offsets of every line of a text.
+impl LineCol {
+    /// A position: 0-based line and column.
+    pub fn new(line: u32, col: u32) -> LineCol {
+        LineCol { line, col }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,

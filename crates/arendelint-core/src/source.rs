@@ -87,6 +87,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
 }
 
 /// Like [`decode`] for an owned buffer, validating it once.
+#[cfg(any(feature = "std-fs", test))]
 pub fn decode_owned(bytes: Vec<u8>) -> Result<String, InputError> {
     check_text(&bytes)?;
     String::from_utf8(bytes).map_err(|e| {

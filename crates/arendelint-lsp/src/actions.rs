@@ -3,7 +3,7 @@
 
 use crate::analysis::{Analysis, Finding};
 use crate::position::{self, Encoding};
-use arendelint_core::diagnostics::{Applicability, Edit};
+use arendelint_core::report::{Applicability, Edit};
 use arendelint_core::rules::Level;
 use arendelint_core::text::{bom_len, disable_next_line_edit};
 use arendelint_core::{Input, Lang, SourceKind};

@@ -2,8 +2,9 @@
 //! the document's folder, cached, with the client settings on top.
 
 use crate::settings::Settings;
+use arendelint_core::error::ConfigError;
 use arendelint_core::fs::{discover_config, load_config};
-use arendelint_core::{Config, ConfigError, Linter};
+use arendelint_core::{Config, Linter};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

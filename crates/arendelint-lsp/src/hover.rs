@@ -4,7 +4,7 @@
 //! themselves).
 
 use crate::analysis::Analysis;
-use arendelint_core::{docs, Lang};
+use arendelint_core::Lang;
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 pub fn hover(analysis: &Analysis, pos: Position) -> Option<Hover> {
@@ -39,9 +39,9 @@ fn section(rule: arendelint_core::Rule, message: &str, lang: Lang) -> String {
         rule.code(),
         rule.name(),
         message,
-        docs::summary(rule, lang)
+        rule.summary(lang)
     );
-    if let Some(scope) = scope(docs::explanation(rule, lang)) {
+    if let Some(scope) = scope(rule.explanation(lang)) {
         // A Markdown hard break: the scope on the summary's second line.
         out.push_str("  \n");
         out.push_str(scope);
@@ -50,10 +50,7 @@ fn section(rule: arendelint_core::Rule, message: &str, lang: Lang) -> String {
         Lang::Sv => "Hela förklaringen",
         Lang::En => "Full explanation",
     };
-    out.push_str(&format!(
-        "\n\n[{more}]({})",
-        docs::documentation_url(rule, lang)
-    ));
+    out.push_str(&format!("\n\n[{more}]({})", rule.documentation_url(lang)));
     out
 }
 
@@ -85,7 +82,7 @@ mod tests {
                  En målgrupp beskrivs med ett könsneutralt ord (patienterna, invånarna, alla) \
                  i en mening som inte nämner kön.  \nGäller: ord i löptexten\n\n\
                  [Hela förklaringen]({})",
-                docs::documentation_url(Rule::Jam003, Lang::Sv)
+                Rule::Jam003.documentation_url(Lang::Sv)
             )
         );
     }
@@ -95,10 +92,7 @@ mod tests {
         for rule in Rule::all() {
             for lang in [Lang::Sv, Lang::En] {
                 let text = section(rule, "m", lang);
-                assert!(
-                    scope(docs::explanation(rule, lang)).is_some(),
-                    "{rule:?} {lang:?}"
-                );
+                assert!(scope(rule.explanation(lang)).is_some(), "{rule:?} {lang:?}");
                 assert!(!text.contains("\n#"), "{text}");
                 assert!(text.chars().count() < 600, "{rule:?} {lang:?}: {text}");
             }

@@ -1,8 +1,9 @@
 //! A core finding as an LSP diagnostic.
 
 use crate::position::{self, Encoding};
+use arendelint_core::error::ConfigError;
 use arendelint_core::text::LineIndex;
-use arendelint_core::{docs, ConfigError, Diagnostic, Lang, Rule, Severity};
+use arendelint_core::{Diagnostic, Lang, Rule, Severity};
 use std::sync::OnceLock;
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
@@ -66,8 +67,8 @@ fn lsp_related_message(lang: Lang) -> &'static str {
 /// can have hundreds of findings, re-analysed on every keystroke).
 fn code_description(rule: Rule, lang: Lang) -> Option<CodeDescription> {
     static LINKS: OnceLock<Vec<[Option<CodeDescription>; 2]>> = OnceLock::new();
-    let link = |rule, lang| {
-        Url::parse(&docs::documentation_url(rule, lang))
+    let link = |rule: Rule, lang| {
+        Url::parse(&rule.documentation_url(lang))
             .ok()
             .map(|href| CodeDescription { href })
     };
@@ -112,15 +113,8 @@ mod tests {
         let text = "Å 😀 elever, elever\n";
         let first = text.find("elever").unwrap_or(0);
         let second = text.rfind("elever").unwrap_or(0);
-        let d = Diagnostic {
-            rule: Rule::Jam003,
-            severity: Severity::Warning,
-            message: "m".into(),
-            span: first..first + 6,
-            fix: None,
-            case: None,
-            related: std::iter::once(second..second + 6).collect(),
-        };
+        let mut d = Diagnostic::new(Rule::Jam003, Severity::Warning, first..first + 6, "m");
+        d.related = std::iter::once(second..second + 6).collect();
         let uri = Url::parse("file:///arende.md").ok();
         let l = to_lsp(
             &d,
@@ -139,10 +133,8 @@ mod tests {
         );
         assert!(related[0].message.starts_with("The same target group"));
         // Without related mentions the field is left out.
-        let plain = Diagnostic {
-            related: Vec::new(),
-            ..d
-        };
+        let mut plain = d.clone();
+        plain.related = Vec::new();
         let l = to_lsp(
             &plain,
             text,
@@ -157,15 +149,7 @@ mod tests {
     #[test]
     fn code_link_source_severity_and_range() {
         let text = "Hej 😀 alla\n";
-        let d = Diagnostic {
-            rule: Rule::Jam003,
-            severity: Severity::Warning,
-            message: "m".into(),
-            span: 9..13,
-            fix: None,
-            case: None,
-            related: Vec::new(),
-        };
+        let d = Diagnostic::new(Rule::Jam003, Severity::Warning, 9..13, "m");
         let l = to_lsp(
             &d,
             text,
@@ -194,7 +178,7 @@ mod tests {
         let text = "lang = \"sv\"\r\nfärg = 1\r\n";
         let error = ConfigError::new(
             "arendelint.toml",
-            arendelint_core::configuration::ConfigProblem::UnknownKey {
+            arendelint_core::error::ConfigProblem::UnknownKey {
                 name: "färg".into(),
                 expected: vec!["lang".into()],
             },

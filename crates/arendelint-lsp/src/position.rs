@@ -47,16 +47,13 @@ impl Encoding {
 
 /// The LSP position of a byte offset.
 pub fn position(text: &str, index: &LineIndex, offset: usize, encoding: Encoding) -> Position {
-    let LineCol { line, col } = index.line_col(text, offset, encoding.unit());
+    let LineCol { line, col, .. } = index.line_col(text, offset, encoding.unit());
     Position::new(line, col)
 }
 
 /// The byte offset of an LSP position, clamped to the line's end and the text's end.
 pub fn offset(text: &str, index: &LineIndex, pos: Position, encoding: Encoding) -> usize {
-    let lc = LineCol {
-        line: pos.line,
-        col: pos.character,
-    };
+    let lc = LineCol::new(pos.line, pos.character);
     index.offset(text, lc, encoding.unit())
 }
 

@@ -1,7 +1,7 @@
 //! Client settings (`initializationOptions`, `workspace/didChangeConfiguration`),
 //! applied over the configuration file.
 
-use arendelint_core::configuration::parse_setting;
+use arendelint_core::rules::parse_setting;
 use arendelint_core::{Config, Lang, Rule, Severity};
 use serde_json::Value;
 use std::collections::BTreeMap;

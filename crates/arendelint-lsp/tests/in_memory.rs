@@ -1,6 +1,6 @@
 //! The server in-process over an in-memory duplex: fast checks of settings
 //! handling and the serve loop's exit status (the real binary is tested in the
-//! workspace's tests/lsp.rs).
+//! workspace's tests/it/lsp.rs).
 
 use serde_json::{json, Value};
 use std::time::Duration;

@@ -58,10 +58,9 @@ pub fn cases(report: &Report) -> Vec<CaseView<'_>> {
             Some(infos) if !infos.is_empty() => agenda_cases(file, infos, &mut out),
             _ => {
                 // The core's case of the whole document: no second parse here.
-                let info = file
-                    .document
-                    .clone()
-                    .unwrap_or_else(|| arendelint_core::CaseInfo::untitled(file.text.len()));
+                let info = file.document.clone().unwrap_or_else(|| {
+                    arendelint_core::report::CaseInfo::untitled(file.text.len())
+                });
                 out.push(CaseView {
                     file,
                     title: if info.title.is_empty() {
@@ -84,7 +83,7 @@ pub fn cases(report: &Report) -> Vec<CaseView<'_>> {
 
 fn agenda_cases<'a>(
     file: &'a CheckedFile,
-    infos: &[arendelint_core::CaseInfo],
+    infos: &[arendelint_core::report::CaseInfo],
     out: &mut Vec<CaseView<'a>>,
 ) {
     let mut views: Vec<CaseView<'a>> = infos

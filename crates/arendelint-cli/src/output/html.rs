@@ -8,7 +8,7 @@ use super::excerpt::excerpt;
 use crate::report::Report;
 use crate::texts::Texts;
 use arendelint_core::rules::RULES;
-use arendelint_core::{docs, Diagnostic, Severity};
+use arendelint_core::{Diagnostic, Severity};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html.css");
@@ -244,7 +244,7 @@ fn rule_legend(out: &mut String, texts: Texts) {
             "<dt><code>{}</code> {}</dt><dd>{}</dd>",
             meta.code,
             esc(meta.name),
-            esc(docs::summary(meta.rule, texts.lang()))
+            esc(meta.rule.summary(texts.lang()))
         );
     }
     out.push_str("</dl>\n</section>\n");

@@ -7,9 +7,9 @@
 use crate::fingerprint;
 use crate::report::{CheckedFile, Report};
 use crate::texts::Texts;
-use arendelint_core::diagnostics::Edit;
+use arendelint_core::report::Edit;
 use arendelint_core::text::bom_len;
-use arendelint_core::{docs, Diagnostic, Lang, Rule, Severity};
+use arendelint_core::{Diagnostic, Lang, Rule, Severity};
 use serde_json::{json, Value};
 
 const SCHEMA: &str =
@@ -54,14 +54,14 @@ fn driver(rules: &[Rule], lang: Lang) -> Value {
     let rules: Vec<Value> = rules
         .iter()
         .map(|&rule| {
-            let explanation = docs::explanation(rule, lang);
+            let explanation = rule.explanation(lang);
             let what = what_it_does(explanation);
             let mut descriptor = json!({
                 "id": rule.code(),
                 "name": rule.name(),
-                "shortDescription": {"text": docs::summary(rule, lang)},
+                "shortDescription": {"text": rule.summary(lang)},
                 "fullDescription": {"text": what, "markdown": what},
-                "helpUri": docs::documentation_url(rule, lang),
+                "helpUri": rule.documentation_url(lang),
                 "help": {"text": explanation, "markdown": explanation},
             });
             descriptor["defaultConfiguration"] = match rule.default_severity() {

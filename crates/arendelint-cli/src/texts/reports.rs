@@ -2,8 +2,8 @@
 //! `.docx` input and the progress bar.
 
 use super::Texts;
-use arendelint_core::docx::DocxError;
-use arendelint_core::pdf::PdfError;
+use arendelint_core::error::DocxError;
+use arendelint_core::error::PdfError;
 use arendelint_core::{Lang, Severity};
 
 /// The columns of the CSV report, in order.

@@ -8,7 +8,8 @@
 //! and counted while inflating), on XML depth, and no DTDs at all.
 //!
 //! ```
-//! use arendelint_core::{docx::DocxError, CheckError, Config, Input, Linter, SourceKind};
+//! use arendelint_core::error::{CheckError, DocxError};
+//! use arendelint_core::{Config, Input, Linter, SourceKind};
 //!
 //! let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
 //! // Not a zip archive: a clear error, never a panic.
@@ -57,12 +58,12 @@ pub enum DocxError {
     Encrypted { part: String },
     /// A part uses a compression method other than stored or deflate.
     UnsupportedCompression { part: String },
-    /// More entries than [`MAX_ENTRIES`].
+    /// More entries than 10 000.
     TooManyEntries { count: usize, limit: usize },
-    /// More uncompressed bytes than a limit allows ([`MAX_UNCOMPRESSED`] for the parts
-    /// read, [`MAX_DECLARED_TOTAL`] for the archive).
+    /// More uncompressed bytes than a limit allows (16 MiB for the parts read,
+    /// 1 GiB declared for the archive).
     TooLarge { part: String, limit: u64 },
-    /// The archive as a whole declares more than [`MAX_DECLARED_TOTAL`] bytes.
+    /// The archive as a whole declares more than 1 GiB.
     ArchiveTooLarge { limit: u64 },
     /// No `word/document.xml`: some other zip file (or another Office format).
     MissingDocument,
@@ -77,7 +78,7 @@ pub enum DocxError {
     /// A part has a document type declaration (DTD): never in a real Word file,
     /// and the way to smuggle in entity expansion or external entities.
     Doctype { part: String },
-    /// Elements nested deeper than [`MAX_XML_DEPTH`].
+    /// Elements nested deeper than 256.
     TooDeep { part: String, limit: usize },
 }
 
@@ -202,3 +203,6 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, DocxError> {
     };
     body::extract(&parts.document, &styles)
 }
+
+#[cfg(test)]
+mod tests;

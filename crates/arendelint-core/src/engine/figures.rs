@@ -1,26 +1,67 @@
-//! JAM004 `non-disaggregated-statistics`: counts, shares, antal/andel phrases and
-//! tables about people that are not split by sex. Also decides the counted nouns
-//! that JAM003 leaves alone (§6.1, §6.2, §6.14).
+//! Per-document facts about figures: in every body sentence, the counts,
+//! shares and antal/andel phrases about people (JAM004's candidates, §6.3), and
+//! the group-word tokens they count, which JAM003 leaves alone (§6.1, §6.2,
+//! §6.14, §6.18). Computed once, on first use by JAM003 or JAM004.
 
-use super::words::{group_form, is_gender_token, Facts};
-use super::{Budget, Finding};
+use super::words::{group_form, Facts};
 use crate::config::SuggestionClass;
-use crate::document::{Ctx, Document, Scope, TokKind};
-use crate::registry::Rule;
+use crate::document::{Ctx, Document, TokKind};
 use crate::ruledata::RuleData;
 use rustc_hash::FxHashSet as HashSet;
-use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// What JAM004 found, and which group-word tokens are counted nouns.
-pub(crate) struct FigureScan {
-    pub findings: Vec<Finding>,
+/// What kind of figure a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FigureKind {
+    /// (a) a count, or (c) an antal/andel phrase.
+    Count,
+    /// (b) a percentage in a sentence about people.
+    Share,
+}
+
+/// A figure about people that JAM004 reports unless the sentence is gendered
+/// or broken down, or another candidate overlaps it.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub sentence: usize,
+    pub span: Range<usize>,
+    pub class: SuggestionClass,
+    pub kind: FigureKind,
+    /// (c) 0, (a) 1, (b) 2: the lower wins an overlap (§6.3).
+    pub priority: u8,
+}
+
+/// The figures of a document's body sentences.
+#[derive(Debug, Default)]
+pub(crate) struct FigureFacts {
+    /// In sentence order, and within a sentence in the order found.
+    candidates: Vec<Candidate>,
+    /// Group-word tokens that are counted nouns.
     pub counted: HashSet<usize>,
+}
+
+impl FigureFacts {
+    pub fn compute(doc: &Document, data: &RuleData, facts: &Facts) -> FigureFacts {
+        let mut out = FigureFacts::default();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if s.ctx == Ctx::Body {
+                sentence(facts, doc, data, si, s.tokens.clone(), &mut out);
+            }
+        }
+        out
+    }
+
+    /// The candidates of sentence `si`, in the order found.
+    pub fn in_sentence(&self, si: usize) -> &[Candidate] {
+        let from = self.candidates.partition_point(|c| c.sentence < si);
+        let to = self.candidates.partition_point(|c| c.sentence <= si);
+        &self.candidates[from..to]
+    }
 }
 
 /// How many tokens (c) looks through for its figure, before and after, and a
 /// breakdown in parentheses at most spans.
-const FIGURE_REACH: usize = 200;
+pub(crate) const FIGURE_REACH: usize = 200;
 
 #[derive(Debug, Clone, Copy)]
 struct Figure {
@@ -31,94 +72,22 @@ struct Figure {
     percent: bool,
 }
 
-pub(crate) fn scan(
-    doc: &Document,
-    data: &RuleData,
-    facts: &Facts,
-    scope: &Scope,
-    budget: &mut Budget,
-) -> FigureScan {
-    let mut out = FigureScan {
-        findings: Vec::new(),
-        counted: HashSet::default(),
-    };
-    for si in scope.sentences.clone() {
-        let s = &doc.sentences[si];
-        if s.ctx != Ctx::Body {
-            continue;
-        }
-        if facts.gendered[si] {
-            // No figure fires here, but its counted nouns are still not mentions
-            // of their group for JAM003 (§6.1, §6.17).
-            let mut scratch = FigureScan {
-                findings: Vec::new(),
-                counted: HashSet::default(),
-            };
-            sentence(
-                facts,
-                doc,
-                data,
-                s.tokens.clone(),
-                true,
-                budget,
-                &mut scratch,
-            );
-            out.counted.extend(scratch.counted);
-            continue;
-        }
-        let next = doc
-            .sentences
-            .get(si + 1)
-            .filter(|_| si + 1 < scope.sentences.end);
-        let broken_down = next.is_some_and(|next| {
-            // Only the opening words matter: "Av dessa", "Varav", "Därav".
-            let opening = next.tokens.start..next.tokens.end.min(next.tokens.start + 4);
-            let (words, _) = doc.words_in(opening);
-            facts.gendered[si + 1]
-                && data
-                    .breakdown_starts
-                    .matches_at(&words, 0, &|w| data.is_gender_word(w))
-                    .is_some()
-        });
-        sentence(
-            facts,
-            doc,
-            data,
-            s.tokens.clone(),
-            broken_down,
-            budget,
-            &mut out,
-        );
-    }
-    for table in doc
-        .tables
-        .iter()
-        .filter(|t| scope.bytes.contains(&t.header_span.start))
-    {
-        if !budget.wanted(Rule::Jam004, &table.header_span) {
-            continue;
-        }
-        if let Some(f) = table_finding(doc, data, table) {
-            if budget.admit(Rule::Jam004, &f.span) {
-                out.findings.push(f);
-            }
-        }
-    }
-    out
-}
-
 fn sentence(
     facts: &Facts,
     doc: &Document,
     data: &RuleData,
+    si: usize,
     range: Range<usize>,
-    broken_down: bool,
-    budget: &mut Budget,
-    out: &mut FigureScan,
+    out: &mut FigureFacts,
 ) {
-    // Candidates: (span, class, message key, priority). Messages are rendered
-    // only for the findings kept.
-    let mut found: Vec<(Range<usize>, SuggestionClass, &'static str, u8)> = Vec::new();
+    let mut found: Vec<Candidate> = Vec::new();
+    let candidate = |span: Range<usize>, class, kind, priority| Candidate {
+        sentence: si,
+        span,
+        class,
+        kind,
+        priority,
+    };
     let groups: Vec<usize> = range
         .clone()
         .filter(|&i| facts.group(i).is_some())
@@ -155,7 +124,7 @@ fn sentence(
         };
         out.counted.insert(g);
         let class = group_class(doc, data, g);
-        found.push((span, class, "JAM004-count", 0));
+        found.push(candidate(span, class, FigureKind::Count, 0));
     }
 
     // (a) a count: a number, at most two words, a group word.
@@ -192,7 +161,7 @@ fn sentence(
         out.counted.insert(g);
         let span = doc.tokens[start_tok].start..doc.tokens[g].end;
         let class = group_class(doc, data, g);
-        found.push((span, class, "JAM004-count", 1));
+        found.push(candidate(span, class, FigureKind::Count, 1));
     }
 
     // (b) a share in a sentence about people.
@@ -211,48 +180,10 @@ fn sentence(
             }
             let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
             let class = group_class(doc, data, groups[0]);
-            found.push((span, class, "JAM004-share", 2));
+            found.push(candidate(span, class, FigureKind::Share, 2));
         }
     }
-
-    if broken_down {
-        return;
-    }
-    // One finding per problem: (c) wins over an (a) or (b) it overlaps (§6.3).
-    found.sort_by_key(|(span, _, _, prio)| (*prio, span.start));
-    // Kept spans never overlap, so only the one starting last before a new
-    // span's end can overlap it.
-    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
-    for (span, class, key, _) in found {
-        let overlaps = kept
-            .range(..span.end)
-            .next_back()
-            .is_some_and(|(_, &end)| span.start < end);
-        if overlaps || followed_by_breakdown(doc, data, span.end, range.clone()) {
-            continue;
-        }
-        kept.insert(span.start, span.end);
-        if budget.admit(Rule::Jam004, &span) {
-            out.findings
-                .push(count_finding(doc, data, span, class, key));
-        }
-    }
-}
-
-/// "312 patienter (180 kvinnor och 132 män)": a gendered parenthesis right after the figure.
-fn followed_by_breakdown(doc: &Document, data: &RuleData, end: usize, range: Range<usize>) -> bool {
-    let open = range.start + doc.tokens[range.clone()].partition_point(|t| t.start < end);
-    if open >= range.end {
-        return false;
-    }
-    let range_end = range.end;
-    if doc.tokens[open].kind != TokKind::Punct('(') {
-        return false;
-    }
-    // A breakdown is short; an unclosed parenthesis is not read to the end.
-    (open + 1..range_end.min(open + 1 + FIGURE_REACH))
-        .take_while(|&i| doc.tokens[i].kind != TokKind::Punct(')'))
-        .any(|i| is_gender_token(doc, data, i))
+    out.candidates.extend(found);
 }
 
 /// The number at most two words before token `g` (only words in between).
@@ -318,32 +249,6 @@ fn is_size_of_place(doc: &Document, data: &RuleData, n: usize, g: usize, floor: 
 
 fn group_class(doc: &Document, data: &RuleData, g: usize) -> SuggestionClass {
     group_form(doc, data, g).map_or(SuggestionClass::Adults, |f| f.class)
-}
-
-fn count_finding(
-    doc: &Document,
-    data: &RuleData,
-    span: Range<usize>,
-    class: SuggestionClass,
-    key: &str,
-) -> Finding {
-    let figure = super::collapse_ws(&doc.text[span.clone()]);
-    let suggestion = data.suggestion(class);
-    let example = data.example(class);
-    Finding {
-        related: Vec::new(),
-        rule: Rule::Jam004,
-        span,
-        message: data.message(
-            key,
-            &[
-                ("figure", &figure),
-                ("suggestion", &suggestion),
-                ("example", &example),
-            ],
-        ),
-        fix: None,
-    }
 }
 
 /// Whether number token `n` is a figure about something counted, and its extent.
@@ -448,47 +353,6 @@ fn plain_value(norm: &str) -> Option<u64> {
         }
         _ => None,
     }
-}
-
-/// (d) A table with numbers whose header or first column names a group word and
-/// no cell there is a gender term, `Kön`, or a `K`/`M` pair (§6.8).
-fn table_finding(
-    doc: &Document,
-    data: &RuleData,
-    table: &crate::document::Table,
-) -> Option<Finding> {
-    if !table.numeric {
-        return None;
-    }
-    let cells = || table.header_cells.iter().chain(table.first_column.iter());
-    let mut group_word = None;
-    let mut gendered = false;
-    let (mut has_k, mut has_m) = (false, false);
-    for cell in cells() {
-        let (words, index) = doc.words_in(cell.clone());
-        let text = words.join(" ");
-        has_k |= text == "k";
-        has_m |= text == "m";
-        for &i in &index {
-            if data.is_gender_word(doc.token_norm(i)) {
-                gendered = true;
-            }
-            if group_word.is_none() && group_form(doc, data, i).is_some() {
-                group_word = Some(doc.token_norm(i).to_string());
-            }
-        }
-    }
-    if gendered || (has_k && has_m) {
-        return None;
-    }
-    let group = group_word?;
-    Some(Finding {
-        related: Vec::new(),
-        rule: Rule::Jam004,
-        span: table.header_span.clone(),
-        message: data.message("JAM004-table", &[("group", &group)]),
-        fix: None,
-    })
 }
 
 #[cfg(test)]

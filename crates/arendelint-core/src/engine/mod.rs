@@ -4,9 +4,9 @@
 mod age;
 mod closing;
 mod figures;
+pub(crate) mod rules;
 mod sections;
 mod suppression;
-mod target_groups;
 mod words;
 
 use crate::config::{Config, ConfigError};
@@ -16,6 +16,7 @@ use crate::registry::Rule;
 use crate::ruledata::RuleData;
 #[cfg(test)]
 use crate::source::SourceKind;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -137,34 +138,22 @@ impl Linter {
             dropped: 0,
             reported: &reported,
         };
+        // Per-document facts that only some rules need, computed on first use.
+        let figures = OnceCell::new();
         for (scope, case) in scopes {
             if scope.empty {
                 // An agenda item without case text (§5): nothing to check.
                 continue;
             }
-            // JAM004 runs whatever its severity: its counted nouns silence JAM003 (§6.14).
-            let figures = figures::scan(doc, data, &facts, scope, &mut budget);
-            let mut scoped = figures.findings;
-            if self.enabled(Rule::Jam003) {
-                target_groups::check(
-                    doc,
-                    data,
-                    &facts,
-                    scope,
-                    &figures.counted,
-                    &mut budget,
-                    &mut scoped,
-                );
+            let cx = rules::Context::new(doc, data, &facts, scope, &figures);
+            let mut scoped = Vec::new();
+            for unit in rules::UNITS {
+                if let Some(check) = unit.check {
+                    if self.enabled(unit.meta.rule) {
+                        check(&cx, &mut budget, &mut scoped);
+                    }
+                }
             }
-            // Document and section findings are at most a few per heading, so
-            // they are bounded by the text already: the cap never hides them.
-            let mut sectioned = Vec::new();
-            sections::check(doc, data, scope, &mut sectioned);
-            scoped.extend(
-                sectioned
-                    .into_iter()
-                    .filter(|f| budget.wanted(f.rule, &f.span)),
-            );
             findings.extend(scoped.into_iter().map(|f| (f, case.as_ref())));
         }
         findings.extend(
@@ -200,8 +189,10 @@ impl Linter {
                     out.push(Diagnostic {
                         rule: Rule::Arl002,
                         severity,
-                        message: data
-                            .message("ARL002", &[("shown", &shown), ("dropped", &dropped)]),
+                        message: data.message(
+                            rules::ARL002_TOO_MANY,
+                            &[("shown", &shown), ("dropped", &dropped)],
+                        ),
                         span: 0..0,
                         fix: None,
                         case: None,

@@ -1,16 +1,17 @@
-//! The document- and section-level rules: JAM001 (no gender section), JAM002
-//! (boilerplate), JAM005 (differences without measures), JAM006 (no goal link)
-//! and JAM007 (sex without other factors).
+//! What the document and section rules share: a scope's gender sections and
+//! how each reads (JAM001 fires when there is none, JAM002 on an empty or
+//! unjustified one, JAM005–JAM007 on an analysis), and the section skeleton
+//! that JAM001's and JAM002's fixes insert.
 
-use super::Finding;
-use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::document::{Document, HeadingKind, Scope, Section, TokKind};
+use super::rules::Context;
+use super::{Budget, Finding};
+use crate::document::{Document, Scope, Section, TokKind};
 use crate::registry::Rule;
-use crate::ruledata::RuleData;
-use crate::source::SourceKind;
+use crate::ruledata::{MessageKey, RuleData};
 
 /// How a gender section's body reads.
-enum Verdict {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
     /// Empty or a placeholder (JAM002 a).
     Empty,
     /// A short no-impact claim without a reason (JAM002 b).
@@ -21,73 +22,71 @@ enum Verdict {
     Analysis,
 }
 
-pub(crate) fn check(doc: &Document, data: &RuleData, scope: &Scope, out: &mut Vec<Finding>) {
-    let gender_sections: Vec<Section> = doc.sections[scope.headings.clone()]
+/// A gender section of a scope, its heading as shown in messages, and its verdict.
+#[derive(Debug, Clone)]
+pub(crate) struct GenderSection {
+    pub section: Section,
+    pub heading_text: String,
+    pub verdict: Verdict,
+}
+
+/// The scope's gender sections (never the title), each body cut at the scope's end.
+pub(crate) fn gender_sections(
+    doc: &Document,
+    data: &RuleData,
+    scope: &Scope,
+) -> Vec<GenderSection> {
+    doc.sections[scope.headings.clone()]
         .iter()
         .filter(|s| {
             !s.is_title
                 && !scope.title_headings.contains(&s.heading)
                 && data.is_gender_heading(&doc.headings[s.heading].text)
         })
-        .map(|s| Section {
-            body: s.body.start..s.body.end.min(scope.sentences.end).max(s.body.start),
-            ..s.clone()
-        })
-        .collect();
-    if gender_sections.is_empty() {
-        out.push(missing_section(doc, data, scope));
-        return;
-    }
-    for section in &gender_sections {
-        let heading = &doc.headings[section.heading];
-        let heading_text = super::collapse_ws(doc.heading_display(heading));
-        let heading_text = heading_text.as_str();
-        let tokens = doc.sentence_tokens(section.body.clone());
-        let is_gender = |w: &str| data.is_gender_word(w);
-        let (words, _) = doc.words_in(tokens.clone());
-        let at = heading.span.clone();
-        match verdict(doc, data, section) {
-            Verdict::Empty => out.push(boilerplate(
-                doc,
-                data,
+        .map(|s| {
+            let section = Section {
+                body: s.body.start..s.body.end.min(scope.sentences.end).max(s.body.start),
+                ..s.clone()
+            };
+            let heading = &doc.headings[section.heading];
+            GenderSection {
+                heading_text: super::collapse_ws(doc.heading_display(heading)),
+                verdict: verdict(doc, data, &section),
                 section,
-                "JAM002-empty",
-                heading_text,
-            )),
-            Verdict::Unjustified => out.push(boilerplate(
-                doc,
-                data,
-                section,
-                "JAM002-unjustified",
-                heading_text,
-            )),
-            Verdict::Justified => {}
-            Verdict::Analysis => {
-                let rules = [
-                    (Rule::Jam005, "JAM005"),
-                    (Rule::Jam006, "JAM006"),
-                    (Rule::Jam007, "JAM007"),
-                ];
-                for (rule, key) in rules {
-                    let fires = match rule {
-                        Rule::Jam005 => {
-                            data.difference.find(&words, &is_gender).is_some()
-                                && data.measure.find(&words, &is_gender).is_none()
-                        }
-                        Rule::Jam006 => data.goal.find(&words, &is_gender).is_none(),
-                        _ => data.factor.find(&words, &is_gender).is_none(),
-                    };
-                    if fires {
-                        out.push(Finding {
-                            related: Vec::new(),
-                            rule,
-                            span: at.clone(),
-                            message: data.message(key, &[("heading", heading_text)]),
-                            fix: None,
-                        });
-                    }
-                }
             }
+        })
+        .collect()
+}
+
+/// JAM005–JAM007: a finding on the heading of each analysed gender section
+/// whose words make `fires` true.
+pub(crate) fn section_finding(
+    cx: &Context,
+    budget: &mut Budget,
+    out: &mut Vec<Finding>,
+    rule: Rule,
+    key: MessageKey,
+    fires: impl Fn(&[&str]) -> bool,
+) {
+    let doc = cx.doc;
+    for g in cx.gender_sections() {
+        if g.verdict != Verdict::Analysis {
+            continue;
+        }
+        let span = doc.headings[g.section.heading].span.clone();
+        if !budget.wanted(rule, &span) {
+            continue;
+        }
+        let tokens = doc.sentence_tokens(g.section.body.clone());
+        let (words, _) = doc.words_in(tokens);
+        if fires(&words) {
+            out.push(Finding {
+                related: Vec::new(),
+                rule,
+                span,
+                message: cx.data.message(key, &[("heading", &g.heading_text)]),
+                fix: None,
+            });
         }
     }
 }
@@ -171,132 +170,17 @@ fn negated_impact(data: &RuleData, words: &[&str]) -> bool {
 }
 
 /// The document's line ending, judged by its first line break.
-fn line_ending(text: &str) -> &'static str {
+pub(crate) fn line_ending(text: &str) -> &'static str {
     match text.find('\n') {
         Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
         _ => "\n",
     }
 }
 
-/// JAM002: the body is replaced by SKR's guiding questions (unsafe: to be completed).
-fn boilerplate(
-    doc: &Document,
-    data: &RuleData,
-    section: &Section,
-    key: &str,
-    heading_text: &str,
-) -> Finding {
-    let heading = &doc.headings[section.heading];
-    let eol = line_ending(doc.text);
-    let tokens = doc.sentence_tokens(section.body.clone());
-    let edit = if heading.kind == HeadingKind::Label {
-        let questions = data.skeleton.questions.join(" ");
-        if tokens.is_empty() {
-            Edit::insert(heading.span.end, format!(" {questions}"))
-        } else {
-            Edit::replace(
-                doc.tokens[tokens.start].start..doc.tokens[tokens.end - 1].end,
-                questions,
-            )
-        }
-    } else {
-        let questions = question_list(data, eol);
-        if tokens.is_empty() {
-            Edit::insert(
-                heading.span.end,
-                format!("{eol}{eol}{}", questions.trim_end()),
-            )
-        } else {
-            let start = doc.tokens[tokens.start].start;
-            let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
-            // From the line's start when only indentation or a list marker
-            // stands before the body ("- Berör beslutet …"): the questions
-            // bring their own markers, and a second run must not add more.
-            let lead = doc.text[line_start..start].trim();
-            let marker_only = lead.is_empty()
-                || matches!(lead, "-" | "*" | "+" | "•" | "–")
-                || lead
-                    .strip_suffix(['.', ')'])
-                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-            let from = if marker_only { line_start } else { start };
-            Edit::replace(
-                from..doc.tokens[tokens.end - 1].end,
-                questions.trim_end().to_string(),
-            )
-        }
-    };
-    Finding {
-        related: Vec::new(),
-        rule: Rule::Jam002,
-        span: heading.span.clone(),
-        message: data.message(key, &[("heading", heading_text)]),
-        fix: Some(Fix {
-            description: data.fix_text(key, &[]),
-            edits: vec![edit],
-            applicability: Applicability::Unsafe,
-        }),
-    }
-}
-
-fn question_list(data: &RuleData, eol: &str) -> String {
+pub(crate) fn question_list(data: &RuleData, eol: &str) -> String {
     data.skeleton
         .questions
         .iter()
         .map(|q| format!("- {q}{eol}"))
         .collect()
-}
-
-/// JAM001 with a fix that inserts the section skeleton before the closing block
-/// (*Beslutet skickas till*, *Bilagor*, …) or at the end.
-fn missing_section(doc: &Document, data: &RuleData, scope: &Scope) -> Finding {
-    let eol = line_ending(doc.text);
-    let closing = super::closing::find(doc, data, scope);
-    let level = closing
-        .as_ref()
-        .and_then(|c| c.level)
-        .or_else(|| {
-            doc.headings
-                .iter()
-                .filter(|h| h.kind == HeadingKind::Markdown && h.level > 1)
-                .map(|h| h.level)
-                .min()
-        })
-        .unwrap_or(2);
-    let heading_line = match doc.kind {
-        SourceKind::Markdown => format!("{} {}", "#".repeat(level as usize), data.skeleton.heading),
-        SourceKind::PlainText | SourceKind::Docx | SourceKind::Pdf => data.skeleton.heading.clone(),
-    };
-    let body = question_list(data, eol);
-    let section = format!("{heading_line}{eol}{eol}{body}");
-    let edit = match closing {
-        Some(block) => Edit::insert(block.start, format!("{section}{eol}")),
-        None => {
-            let before = &doc.text[..scope.bytes.end];
-            let lead = if before.ends_with(&format!("{eol}{eol}")) {
-                String::new()
-            } else if before.ends_with('\n') {
-                eol.to_string()
-            } else {
-                format!("{eol}{eol}")
-            };
-            // Inside an agenda the next case follows: keep a blank line before it.
-            let trail = if scope.bytes.end < doc.text.len() {
-                eol
-            } else {
-                ""
-            };
-            Edit::insert(scope.bytes.end, format!("{lead}{section}{trail}"))
-        }
-    };
-    Finding {
-        related: Vec::new(),
-        rule: Rule::Jam001,
-        span: scope.bytes.start..scope.bytes.start,
-        message: data.message("JAM001", &[]),
-        fix: Some(Fix {
-            description: data.fix_text("JAM001", &[]),
-            edits: vec![edit],
-            applicability: Applicability::Unsafe,
-        }),
-    }
 }

@@ -2,9 +2,10 @@
 //! and `<!-- arendelint-enable [IDS] -->`. No id means every rule. An unknown id is
 //! reported as ARL001.
 
+use super::rules::{ARL001_UNKNOWN_RULE, RULES};
 use super::Finding;
 use crate::document::Document;
-use crate::registry::{Rule, RULES};
+use crate::registry::Rule;
 use crate::ruledata::RuleData;
 use std::ops::Range;
 
@@ -158,7 +159,10 @@ fn parse_ids(
                     related: Vec::new(),
                     rule: Rule::Arl001,
                     span: start..start + part.len(),
-                    message: data.message("ARL001", &[("id", part), ("known", &known.join(", "))]),
+                    message: data.message(
+                        ARL001_UNKNOWN_RULE,
+                        &[("id", part), ("known", &known.join(", "))],
+                    ),
                     fix: None,
                 });
             }

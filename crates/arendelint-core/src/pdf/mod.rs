@@ -14,7 +14,8 @@
 //! dependency notes for why no PDF crate is used.
 //!
 //! ```
-//! use arendelint_core::{pdf::PdfError, CheckError, Config, Input, Linter, SourceKind};
+//! use arendelint_core::error::{CheckError, PdfError};
+//! use arendelint_core::{Config, Input, Linter, SourceKind};
 //!
 //! let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
 //! let input = Input::bytes(b"# Ett Markdown-dokument", SourceKind::Pdf);

@@ -3,7 +3,8 @@
 
 #![allow(dead_code)]
 
-use arendelint_core::{CaseInfo, Config, Diagnostic, Input, Linter, Mode, SourceKind};
+use arendelint_core::report::CaseInfo;
+use arendelint_core::{Config, Diagnostic, Input, Linter, Mode, SourceKind};
 
 /// The findings and cases of an agenda check.
 pub struct AgendaResult {
