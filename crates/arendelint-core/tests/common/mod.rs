@@ -58,8 +58,15 @@ pub fn lint_with(text: &str, kind: SourceKind, config: &Config) -> Vec<Diagnosti
     Linter::new(config).expect("valid config").lint(text, kind)
 }
 
+/// The default linter, built once per test binary: compiling the rule data's
+/// patterns dominates a check in a debug build.
+pub fn default_linter() -> &'static Linter {
+    static LINTER: std::sync::OnceLock<Linter> = std::sync::OnceLock::new();
+    LINTER.get_or_init(|| Linter::new(&Config::default()).expect("valid config"))
+}
+
 pub fn lint(text: &str) -> Vec<Diagnostic> {
-    lint_with(text, SourceKind::Markdown, &Config::default())
+    default_linter().lint(text, SourceKind::Markdown)
 }
 
 /// `["JAM003 patienterna", …]` for every finding.
@@ -101,8 +108,7 @@ pub fn grouped(body: &str) -> Vec<String> {
 /// Applies the safe fixes (and the unsafe ones with `include_unsafe`) with the
 /// core's fix loop: the fixed text and how many fixes were applied.
 pub fn fix(text: &str, include_unsafe: bool) -> (String, usize) {
-    let linter = Linter::new(&Config::default()).expect("valid config");
-    match linter.fix(&Input::text(text, SourceKind::Markdown), include_unsafe) {
+    match default_linter().fix(&Input::text(text, SourceKind::Markdown), include_unsafe) {
         Ok(Some(fixed)) => (fixed.report.text.into_owned(), fixed.applied),
         Ok(None) => (text.to_string(), 0),
         Err(e) => panic!("{e}"),

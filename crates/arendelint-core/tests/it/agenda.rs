@@ -160,8 +160,8 @@ fn a_single_document_as_a_case() {
 
 // ---- the real agenda formats (contract v3 §5) ----
 
-fn linter() -> Linter {
-    Linter::new(&Config::default()).expect("the default configuration is valid")
+fn linter() -> &'static Linter {
+    crate::common::default_linter()
 }
 
 /// `number | title | dnr | empty` for each case.

@@ -5,11 +5,11 @@
 use crate::docx_support::*;
 use arendelint_core::error::{CheckError, DocxError};
 use arendelint_core::text::{ColumnUnit, LineIndex};
-use arendelint_core::{Config, Diagnostic, Input, Linter, Mode, Report, SourceKind};
+use arendelint_core::{Diagnostic, Input, Linter, Mode, Report, SourceKind};
 use std::time::{Duration, Instant};
 
-fn linter() -> Linter {
-    Linter::new(&Config::default()).expect("the default configuration is valid")
+fn linter() -> &'static Linter {
+    crate::common::default_linter()
 }
 
 fn lint_docx(doc: &Docx) -> Report<'static> {

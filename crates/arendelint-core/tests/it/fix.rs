@@ -2,10 +2,10 @@
 //! language server's fix-all share.
 
 use arendelint_core::error::CheckError;
-use arendelint_core::{Config, Input, Linter, Rule, SourceKind};
+use arendelint_core::{Input, Linter, Rule, SourceKind};
 
-fn linter() -> Linter {
-    Linter::new(&Config::default()).expect("the default configuration is valid")
+fn linter() -> &'static Linter {
+    crate::common::default_linter()
 }
 
 const CASE: &str = "\u{feff}# Simhall\r\n\r\nPatienterna och eleverna väntar.\r\n";

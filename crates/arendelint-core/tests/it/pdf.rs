@@ -12,8 +12,7 @@ use std::time::{Duration, Instant};
 
 /// The text layer of a PDF: the text the findings of [`Linter::check`] index.
 fn extract(bytes: &[u8]) -> Result<String, PdfError> {
-    let linter = Linter::new(&Config::default()).expect("default config");
-    match linter.check(&arendelint_core::Input::bytes(bytes, SourceKind::Pdf)) {
+    match linter().check(&arendelint_core::Input::bytes(bytes, SourceKind::Pdf)) {
         Ok(report) => Ok(report.text.into_owned()),
         Err(CheckError::Pdf(e)) => Err(e),
         Err(e) => panic!("not a PDF error: {e}"),
@@ -63,8 +62,13 @@ fn check_pdf(
     }
 }
 
-fn linter() -> Linter {
-    Linter::new(&Config::default()).expect("the default configuration is valid")
+/// The default linter, built once: compiling the rule data's patterns is
+/// most of the cost of a check in a debug build.
+fn linter() -> &'static Linter {
+    static LINTER: std::sync::OnceLock<Linter> = std::sync::OnceLock::new();
+    LINTER.get_or_init(|| {
+        Linter::new(&Config::default()).expect("the default configuration is valid")
+    })
 }
 
 fn fixture(name: &str) -> Vec<u8> {
