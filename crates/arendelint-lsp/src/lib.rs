@@ -65,11 +65,12 @@ where
     let flag = shutdown.clone();
     let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
     let (service, exited) = shim::Shim::new(service);
+    let answered = service.answered();
     // tower-lsp talks to in-memory pipes; the transport checks what crosses them.
     let (server_in, client_feed) = tokio::io::duplex(1 << 16);
     let (server_out, server_drain) = tokio::io::duplex(1 << 16);
     let (replies, queue) = transport::queue();
-    let written = Arc::new(AtomicU64::new(0));
+    let written = Arc::new(transport::Written::default());
     let session = async {
         tokio::join!(
             transport::from_client(BufReader::new(input), client_feed, replies.clone()),
@@ -84,23 +85,33 @@ where
         _ = exited => {
             // Every handler before `exit` has finished; write the replies still
             // on their way (e.g. to a `shutdown` sent right before `exit`).
-            drain(&mut session, &written).await;
+            drain(&mut session, &answered, &written).await;
         }
     }
     shutdown.load(Ordering::SeqCst)
 }
 
-/// Drives the session until no frame has been written for a moment (the
-/// replies in flight are in memory and take microseconds), at most one second.
-async fn drain(session: &mut (impl std::future::Future + Unpin), written: &AtomicU64) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(1);
+/// Drives the session until every response the handlers produced has been
+/// written, then until no frame has been written for a moment (notifications
+/// such as diagnostics sent just before `exit`); at most five seconds. Counting
+/// responses, not waiting for quiet alone, keeps a loaded machine (where 30 ms
+/// can pass without the writer being scheduled) from losing a reply.
+async fn drain(
+    session: &mut (impl std::future::Future + Unpin),
+    answered: &AtomicU64,
+    written: &transport::Written,
+) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
     loop {
-        let before = written.load(Ordering::SeqCst);
+        let before = written.frames.load(Ordering::SeqCst);
         tokio::select! {
             _ = &mut *session => return,
             _ = tokio::time::sleep(Duration::from_millis(30)) => {}
         }
-        if written.load(Ordering::SeqCst) == before || tokio::time::Instant::now() >= deadline {
+        let all_answered =
+            written.responses.load(Ordering::SeqCst) >= answered.load(Ordering::SeqCst);
+        let quiet = written.frames.load(Ordering::SeqCst) == before;
+        if (all_answered && quiet) || tokio::time::Instant::now() >= deadline {
             return;
         }
     }

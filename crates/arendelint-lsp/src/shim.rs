@@ -5,7 +5,7 @@ use futures::future::BoxFuture;
 use futures::task::AtomicWaker;
 use futures::FutureExt;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -24,6 +24,8 @@ pub struct Shim<S> {
     exited: Option<oneshot::Sender<()>>,
     /// Handlers started and not yet finished.
     in_flight: Arc<AtomicUsize>,
+    /// Handlers that finished with a response to send.
+    answered: Arc<AtomicU64>,
     /// An `initialize` is being handled: nothing else is taken until it is
     /// done, so a `shutdown` sent right after it is not refused as "not
     /// initialized" (tower-lsp decides that when the request is taken).
@@ -40,6 +42,8 @@ struct Initializing {
 const EXIT_GRACE: Duration = Duration::from_secs(5);
 
 impl<S> Shim<S> {
+    /// The shim, and the signal that `exit` came and every handler before it
+    /// has finished.
     pub fn new(inner: S) -> (Shim<S>, oneshot::Receiver<()>) {
         let (tx, rx) = oneshot::channel();
         (
@@ -47,10 +51,17 @@ impl<S> Shim<S> {
                 inner,
                 exited: Some(tx),
                 in_flight: Arc::new(AtomicUsize::new(0)),
+                answered: Arc::new(AtomicU64::new(0)),
                 initializing: Arc::new(Initializing::default()),
             },
             rx,
         )
+    }
+
+    /// How many handlers have finished with a response: at `exit`, the
+    /// session writes until as many responses have reached the client.
+    pub fn answered(&self) -> Arc<AtomicU64> {
+        self.answered.clone()
     }
 }
 
@@ -105,17 +116,10 @@ where
         let future = self.inner.call(request);
         let initializing = self.initializing.clone();
         let in_flight = self.in_flight.clone();
+        let answered = self.answered.clone();
         in_flight.fetch_add(1, Ordering::SeqCst);
         AssertUnwindSafe(future)
             .catch_unwind()
-            .map(move |result| {
-                in_flight.fetch_sub(1, Ordering::SeqCst);
-                if is_initialize {
-                    initializing.busy.store(false, Ordering::SeqCst);
-                    initializing.waker.wake();
-                }
-                result
-            })
             .map(move |result| match result {
                 Ok(response) => response,
                 Err(_) => {
@@ -123,6 +127,19 @@ where
                     eprintln!("arendelint lsp: the {method} handler panicked; the server goes on");
                     Ok(id.map(|id| Response::from_error(id, Error::internal_error())))
                 }
+            })
+            .map(move |result| {
+                // Counted before the handler counts as finished, so that the
+                // wait at `exit` sees the response it must write.
+                if matches!(result, Ok(Some(_))) {
+                    answered.fetch_add(1, Ordering::SeqCst);
+                }
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                if is_initialize {
+                    initializing.busy.store(false, Ordering::SeqCst);
+                    initializing.waker.wake();
+                }
+                result
             })
             .boxed()
     }

@@ -142,19 +142,40 @@ pub async fn from_server<R: AsyncBufRead + Unpin>(
     }
 }
 
-/// Writes whole frames from both sources, so they never interleave; counts
-/// the frames written in `written`.
+/// What has been written to the client, for the wait at `exit`.
+#[derive(Default)]
+pub struct Written {
+    /// Frames of any kind.
+    pub frames: AtomicU64,
+    /// Responses of tower-lsp's (see [`is_response`]).
+    pub responses: AtomicU64,
+}
+
+/// Writes whole frames from both sources, so they never interleave, and
+/// counts them in `written`.
 pub async fn to_client<W: AsyncWrite + Unpin>(
     mut out: W,
     mut queue: UnboundedReceiver<Vec<u8>>,
-    written: Arc<AtomicU64>,
+    written: Arc<Written>,
 ) {
     while let Some(body) = queue.recv().await {
         if out.write_all(&encode(&body)).await.is_err() || out.flush().await.is_err() {
             break;
         }
-        written.fetch_add(1, Ordering::SeqCst);
+        if is_response(&body) {
+            written.responses.fetch_add(1, Ordering::SeqCst);
+        }
+        written.frames.fetch_add(1, Ordering::SeqCst);
     }
+}
+
+/// A response as tower-lsp serialises one: `jsonrpc`, then `result` or
+/// `error`, then `id` (its requests and notifications have `method` second).
+/// Looking at the prefix keeps a large diagnostics reply from being parsed
+/// twice; a test pins tower-lsp's field order.
+pub fn is_response(body: &[u8]) -> bool {
+    body.starts_with(br#"{"jsonrpc":"2.0","result""#)
+        || body.starts_with(br#"{"jsonrpc":"2.0","error""#)
 }
 
 pub fn queue() -> (UnboundedSender<Vec<u8>>, UnboundedReceiver<Vec<u8>>) {
@@ -192,5 +213,27 @@ mod tests {
         );
         let e = check(br#"{"jsonrpc":"2.0","id":7,"method":5}"#).unwrap_or_default();
         assert_eq!(e["id"], 7);
+    }
+
+    #[test]
+    fn responses_are_told_from_requests_by_tower_lsps_field_order() {
+        use tower_lsp::jsonrpc::{Error, Id};
+        let ok = Response::from_ok(Id::Number(1), json!({"capabilities": {"method": 1}}));
+        let err = Response::from_error(Id::Number(2), Error::internal_error());
+        for response in [ok, err] {
+            let body = serde_json::to_vec(&response).unwrap_or_default();
+            assert!(is_response(&body), "{}", String::from_utf8_lossy(&body));
+        }
+        let request = Request::build("workspace/configuration")
+            .id(3)
+            .params(json!({"items": []}))
+            .finish();
+        let notification = Request::build("textDocument/publishDiagnostics")
+            .params(json!({"uri": "file:///a.md", "diagnostics": []}))
+            .finish();
+        for message in [request, notification] {
+            let body = serde_json::to_vec(&message).unwrap_or_default();
+            assert!(!is_response(&body), "{}", String::from_utf8_lossy(&body));
+        }
     }
 }
