@@ -5,7 +5,7 @@
 #![no_main]
 
 use arendelint_core::SourceKind;
-use arendelint_fuzz::{check_cases, check_diagnostics, lint_agenda, linter};
+use arendelint_fuzz::{check_agenda_report, check_diagnostics, lint_agenda, linter};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,6 +15,6 @@ fuzz_target!(|data: &[u8]| {
     for kind in [SourceKind::Markdown, SourceKind::PlainText] {
         let report = lint_agenda(linter(), text, kind);
         check_diagnostics(text, &report.diagnostics);
-        check_cases(text, &report.cases, &report.diagnostics);
+        check_agenda_report(&report);
     }
 });

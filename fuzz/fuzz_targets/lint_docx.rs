@@ -15,7 +15,7 @@
 mod docx_support;
 
 use arendelint_core::{Input, Mode, SourceKind};
-use arendelint_fuzz::{check_cases, check_diagnostics, linter};
+use arendelint_fuzz::{check_agenda_report, check_diagnostics, linter};
 use libfuzzer_sys::fuzz_target;
 
 fn package(data: &[u8]) -> Option<Vec<u8>> {
@@ -59,6 +59,6 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(report) = linter.check(&input.with_mode(Mode::Agenda)) {
         check_diagnostics(&report.text, &report.diagnostics);
-        check_cases(&report.text, &report.cases, &report.diagnostics);
+        check_agenda_report(&report);
     }
 });

@@ -1,10 +1,10 @@
 //! Invariants shared by the fuzz targets. Every check panics (and so makes
 //! libFuzzer report a crash) when the core breaks one of its promises.
 
+use arendelint_core::report::CaseInfo;
 use arendelint_core::report::{apply_fixes, Applicability};
 use arendelint_core::text::{bom_len, ColumnUnit, LineCol, LineIndex};
 use arendelint_core::{Config, Diagnostic, Input, Linter, Mode, Report, Rule, SourceKind};
-use arendelint_core::report::CaseInfo;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -254,6 +254,23 @@ pub fn check_fixes(linter: &Linter, text: &str, kind: SourceKind, diags: &[Diagn
         current_diags = lint(linter, &next, kind);
         check_diagnostics(&next, &current_diags);
         current = next;
+    }
+}
+
+/// An agenda check's report: the cases' invariants ([`check_cases`]) when
+/// case headings were found; otherwise the input was checked as one document
+/// (the fallback), which is its only case and names no finding.
+pub fn check_agenda_report(report: &Report) {
+    if report.mode == Mode::Agenda {
+        check_cases(&report.text, &report.cases, &report.diagnostics);
+    } else {
+        assert!(
+            report.cases.len() <= 1,
+            "one document, one case: {report:?}"
+        );
+        for d in &report.diagnostics {
+            assert_eq!(d.case, None, "a case name in a one-document check: {d:?}");
+        }
     }
 }
 
