@@ -54,7 +54,8 @@ cp "$work/arendelint_wasm_bg.wasm" "$out/arendelint_wasm_bg.wasm"
 cp "$here"/src/* "$out/"
 # The Word add-in: its task pane and logic, with the same core and list.
 if [ -d "$repo/editors/word/src" ]; then
-  cp "$repo"/editors/word/src/* "$out/word/"
+  cp -r "$repo"/editors/word/src/. "$out/word/"
+  cp "$repo/editors/word/manifest.xml" "$out/word/manifest.xml"
   for f in arendelint_wasm.js arendelint_wasm_base64.js arendelint.js ui.js i18n.js style.css; do
     [ -f "$out/$f" ] && cp "$out/$f" "$out/word/$f"
   done
