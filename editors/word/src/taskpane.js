@@ -8,7 +8,8 @@
   const $ = (id) => doc.getElementById(id);
   const W = root.ArendelintWord;
   const UI = root.ArendelintUi;
-  let lang = (root.navigator && /^en/i.test(root.navigator.language || '') && !/^sv/i.test(root.navigator.language)) ? 'en' : 'sv';
+  // Swedish first (the users are Swedish case officers); the button switches to English.
+  let lang = 'sv';
   const t = () => root.ArendelintI18n[lang];
   let controller = null;
   let last = null;
