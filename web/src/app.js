@@ -125,6 +125,12 @@
   /** Applies one finding's fix to the text box and checks again. */
   function apply(d) {
     const source = $('source');
+    if (source.value !== state.report.text) {
+      // Typed since the check: the finding's offsets are of an older text.
+      run();
+      setStatus(`${t().wordStale} ${state.report ? UI.summaryText(state.report, t()) : ''}`);
+      return;
+    }
     source.value = A.applyFix(state.report.text, d);
     afterEdit((n) => t().applied(n));
   }

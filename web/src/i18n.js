@@ -57,7 +57,7 @@
     wordSelect: 'Markera i dokumentet',
     wordReading: 'Läser dokumentet …',
     wordApplied: 'Förslaget har tillämpats i dokumentet.',
-    wordStale: 'Texten har ändrats sedan granskningen; granska igen.',
+    wordStale: 'Texten har ändrats sedan granskningen och har granskats igen.',
   };
   const en = {
     title: 'arendelint – check a case',
@@ -113,7 +113,7 @@
     wordSelect: 'Select in the document',
     wordReading: 'Reading the document …',
     wordApplied: 'The suggestion was applied in the document.',
-    wordStale: 'The text has changed since the check; check again.',
+    wordStale: 'The text has changed since the check and was checked again.',
   };
   root.ArendelintI18n = { sv, en };
 })(typeof self !== 'undefined' ? self : globalThis);
