@@ -14,7 +14,7 @@
     firstResult: null,
   };
   // Timings for the browser test and the README (ms since navigation start).
-  root.arendelintTimings = { ready: null, firstResult: null, lastCheck: null };
+  root.arendelintTimings = { ready: null, firstResult: null, firstCheck: null, lastCheck: null };
 
   const t = () => root.ArendelintI18n[state.lang];
 
@@ -77,7 +77,10 @@
     render();
     const now = root.performance.now();
     root.arendelintTimings.lastCheck = now - started;
-    if (root.arendelintTimings.firstResult === null) root.arendelintTimings.firstResult = now;
+    if (root.arendelintTimings.firstResult === null) {
+      root.arendelintTimings.firstResult = now;
+      root.arendelintTimings.firstCheck = now - started;
+    }
     return report;
   }
 
