@@ -47,6 +47,7 @@ pub struct Input<'a> {
     content: Content<'a>,
     kind: SourceKind,
     mode: Mode,
+    extracted_fixes: bool,
 }
 
 impl<'a> Input<'a> {
@@ -56,6 +57,7 @@ impl<'a> Input<'a> {
             content: Content::Text(text),
             kind,
             mode: Mode::Document,
+            extracted_fixes: false,
         }
     }
 
@@ -66,12 +68,22 @@ impl<'a> Input<'a> {
             content: Content::Bytes(bytes),
             kind,
             mode: Mode::Document,
+            extracted_fixes: false,
         }
     }
 
     /// The same input, checked in `mode`.
     pub fn with_mode(mut self, mode: Mode) -> Input<'a> {
         self.mode = mode;
+        self
+    }
+
+    /// The same input, but a Word or PDF file keeps its fixes, as edits of
+    /// the extracted text (for a program that maps that text back onto the
+    /// document, such as the Word add-in). Without it they are dropped: the
+    /// file itself is never edited.
+    pub fn with_extracted_fixes(mut self) -> Input<'a> {
+        self.extracted_fixes = true;
         self
     }
 
@@ -209,9 +221,12 @@ impl Linter {
                     let parse = |agenda| Document::from_docx(&extracted, self.data(), agenda);
                     self.check_document(parse, input.mode)
                 };
-                // Fixes would be edits of the extracted text; the file is only read.
-                for d in &mut diagnostics {
-                    d.fix = None;
+                // Fixes would be edits of the extracted text; the file is only read
+                // (unless the caller maps that text back itself).
+                if !input.extracted_fixes {
+                    for d in &mut diagnostics {
+                        d.fix = None;
+                    }
                 }
                 Ok(Report {
                     text: Cow::Owned(extracted.text),
@@ -234,8 +249,10 @@ impl Linter {
                         |agenda| Document::parse(&text, SourceKind::PlainText, self.data(), agenda);
                     self.check_document(parse, input.mode)
                 };
-                for d in &mut diagnostics {
-                    d.fix = None;
+                if !input.extracted_fixes {
+                    for d in &mut diagnostics {
+                        d.fix = None;
+                    }
                 }
                 Ok(Report {
                     text: Cow::Owned(text),

@@ -1,0 +1,318 @@
+//! The report as JSON: the object of docs/rules.md §4, as `arendelint check
+//! --format json` prints it for one file, with UTF-16 offsets beside the byte
+//! offsets (JavaScript strings count UTF-16 code units).
+//!
+//! Every field the CLI prints has the CLI's name and value (a test in
+//! `web/test/corpus.mjs` compares them on the dev corpus); the additions are
+//! `text`, `kind`, `mode`, `looks_like_agenda`, and `start`/`end` on every
+//! location, edit and case, and `applicability` on a fix.
+
+use crate::utf16::Utf16Map;
+use arendelint_core::diagnostics::Applicability;
+use arendelint_core::text::{ColumnUnit, LineIndex};
+use arendelint_core::{CaseInfo, Diagnostic, Mode, Report, Severity, SourceKind};
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    /// The text the offsets index: the input, or the text extracted from a
+    /// Word or PDF file (line *n* of a Word file is paragraph *n*).
+    text: &'a str,
+    kind: &'static str,
+    /// `agenda` when the input was split into cases; an agenda in which no
+    /// case heading was found is checked as one document (`document`).
+    mode: &'static str,
+    /// Checked as one document, but three or more lines read as case
+    /// headings: the CLI suggests `--agenda`.
+    looks_like_agenda: bool,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cases: Option<Vec<JsonCase>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    /// UTF-16 offsets into `text`.
+    start: usize,
+    end: usize,
+    case: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLocation {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    description: &'a str,
+    /// `safe`: keeps the meaning (`check --fix` applies it); `unsafe`: inserts
+    /// text to complete (offered, never applied in bulk).
+    applicability: &'static str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    byte_start: usize,
+    byte_end: usize,
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCase {
+    path: String,
+    case: String,
+    number: Option<String>,
+    dnr: Option<String>,
+    line: usize,
+    empty: bool,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    /// UTF-16 range of the whole case in `text`.
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    cases: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+pub fn kind_name(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Markdown => "markdown",
+        SourceKind::PlainText => "text",
+        SourceKind::Docx => "docx",
+        SourceKind::Pdf => "pdf",
+    }
+}
+
+/// Positions in the report's text: 1-based lines and char columns (as the
+/// CLI), UTF-16 offsets (for JavaScript).
+struct Positions<'t> {
+    text: &'t str,
+    index: LineIndex,
+    utf16: Utf16Map,
+}
+
+impl Positions<'_> {
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let at = self.index.line_col(self.text, offset, ColumnUnit::Char);
+        (at.line as usize + 1, at.col as usize + 1)
+    }
+
+    fn location(&self, span: &Range<usize>) -> JsonLocation {
+        let (line, column) = self.line_col(span.start);
+        let (end_line, end_column) = self.line_col(span.end);
+        JsonLocation {
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: span.start,
+            byte_end: span.end,
+            start: self.utf16.get(span.start),
+            end: self.utf16.get(span.end),
+        }
+    }
+}
+
+/// Every byte offset the JSON converts to UTF-16.
+fn offsets_of(diagnostics: &[Diagnostic], cases: &[CaseInfo]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for d in diagnostics {
+        out.extend([d.span.start, d.span.end]);
+        for r in &d.related {
+            out.extend([r.start, r.end]);
+        }
+        for e in d.fix.iter().flat_map(|f| &f.edits) {
+            out.extend([e.range.start, e.range.end]);
+        }
+    }
+    for c in cases {
+        out.extend([c.heading.start, c.range.start, c.range.end]);
+    }
+    out
+}
+
+/// The report of one input as the JSON object described above. `path` is what
+/// the CLI would print as the file's path; `agenda` whether agenda mode was
+/// asked for (the CLI's `--agenda`).
+pub fn render(report: &Report<'_>, path: &str, agenda: bool, looks_like_agenda: bool) -> String {
+    let text: &str = &report.text;
+    let mut diagnostics: Vec<&Diagnostic> = report.diagnostics.iter().collect();
+    // The CLI's order (report.rs, CheckedFile::new).
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    let pos = Positions {
+        text,
+        index: LineIndex::new(text),
+        utf16: Utf16Map::new(text, offsets_of(&report.diagnostics, &report.cases)),
+    };
+    let json_diagnostics = diagnostics
+        .iter()
+        .map(|d| diagnostic(path, &pos, d))
+        .collect();
+    let mut summary = JsonSummary {
+        files: 1,
+        cases: match report.mode {
+            Mode::Agenda => report.cases.len().max(1),
+            Mode::Document => 1,
+        },
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+    };
+    for d in &diagnostics {
+        match d.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => summary.infos += 1,
+        }
+    }
+    let json = JsonReport {
+        version: 1,
+        text,
+        kind: kind_name(report.kind),
+        mode: match report.mode {
+            Mode::Agenda => "agenda",
+            Mode::Document => "document",
+        },
+        looks_like_agenda,
+        diagnostics: json_diagnostics,
+        cases: agenda.then(|| cases(report, &diagnostics, path, &pos)),
+        summary,
+    };
+    // Plain structs of strings and numbers always serialise.
+    serde_json::to_string(&json).unwrap_or_else(|_| "{}".to_string())
+}
+
+fn diagnostic<'a>(path: &'a str, pos: &Positions<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    let at = pos.location(&d.span);
+    JsonDiagnostic {
+        path,
+        rule: d.rule.code(),
+        name: d.rule.name(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+        line: at.line,
+        column: at.column,
+        end_line: at.end_line,
+        end_column: at.end_column,
+        byte_start: at.byte_start,
+        byte_end: at.byte_end,
+        start: at.start,
+        end: at.end,
+        case: d.case.as_deref(),
+        related: d.related.iter().map(|r| pos.location(r)).collect(),
+        fix: d.fix.as_ref().map(|fix| JsonFix {
+            description: &fix.description,
+            applicability: match fix.applicability {
+                Applicability::Safe => "safe",
+                Applicability::Unsafe => "unsafe",
+            },
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    byte_start: e.range.start,
+                    byte_end: e.range.end,
+                    start: pos.utf16.get(e.range.start),
+                    end: pos.utf16.get(e.range.end),
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
+    }
+}
+
+/// The `cases` array as the CLI makes it (output/json.rs and output/cases.rs):
+/// an agenda's cases with their findings, or the document as one case.
+fn cases(
+    report: &Report<'_>,
+    diagnostics: &[&Diagnostic],
+    path: &str,
+    pos: &Positions<'_>,
+) -> Vec<JsonCase> {
+    let case = |info: &CaseInfo, title: String, found: &[&&Diagnostic]| {
+        let count = |s| found.iter().filter(|d| d.severity == s).count();
+        JsonCase {
+            path: path.to_string(),
+            case: title,
+            number: info.number.clone(),
+            dnr: info.dnr.clone(),
+            line: pos.line_col(info.heading.start).0,
+            empty: info.empty,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            start: pos.utf16.get(info.range.start),
+            end: pos.utf16.get(info.range.end),
+        }
+    };
+    if report.mode == Mode::Agenda && !report.cases.is_empty() {
+        let infos = &report.cases;
+        let mut found: Vec<Vec<&&Diagnostic>> = vec![Vec::new(); infos.len()];
+        for d in diagnostics {
+            // The core names the case; two cases may share a title, so the span decides.
+            let named = |i: &usize| d.case.as_deref() == Some(infos[*i].title.as_str());
+            let contains = |i: &usize| infos[*i].range.contains(&d.span.start);
+            let index = (0..infos.len())
+                .find(|i| named(i) && contains(i))
+                .or_else(|| (0..infos.len()).find(named))
+                .or_else(|| (0..infos.len()).find(contains));
+            if let Some(i) = index {
+                found[i].push(d);
+            }
+        }
+        infos
+            .iter()
+            .zip(&found)
+            .map(|(info, found)| case(info, info.title.clone(), found))
+            .collect()
+    } else {
+        let untitled = CaseInfo::untitled(report.text.len());
+        let info = report.cases.last().unwrap_or(&untitled);
+        let title = if info.title.is_empty() {
+            path.to_string()
+        } else {
+            info.title.clone()
+        };
+        let all: Vec<&&Diagnostic> = diagnostics.iter().collect();
+        vec![case(info, title, &all)]
+    }
+}
