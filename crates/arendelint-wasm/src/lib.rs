@@ -195,8 +195,8 @@ pub fn rules_json(lang: Lang) -> String {
             name: m.rule.name(),
             level: m.rule.level().as_str(),
             default_severity: m.rule.default_severity().map_or("off", |s| s.as_str()),
-            summary: arendelint_core::docs::summary(m.rule, lang),
-            url: arendelint_core::docs::documentation_url(m.rule, lang),
+            summary: m.rule.summary(lang),
+            url: m.rule.documentation_url(lang),
         })
         .collect();
     serde_json::to_string(&rules).unwrap_or_else(|_| "[]".to_string())
@@ -206,7 +206,7 @@ pub fn rules_json(lang: Lang) -> String {
 /// explain` prints), or `None` for an unknown rule.
 pub fn explanation_html(rule: &str, lang: Lang) -> Option<String> {
     let rule = Rule::from_code(rule)?;
-    let markdown = arendelint_core::docs::explanation(rule, lang);
+    let markdown = rule.explanation(lang);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(markdown));
     Some(html)
@@ -314,7 +314,7 @@ pub fn rules(lang: &str) -> String {
 #[wasm_bindgen]
 pub fn explain(rule: &str, lang: &str) -> Option<String> {
     let rule = Rule::from_code(rule)?;
-    Some(arendelint_core::docs::explanation(rule, Lang::parse(lang).unwrap_or_default()).into())
+    Some(rule.explanation(Lang::parse(lang).unwrap_or_default()).into())
 }
 
 /// A rule's long explanation as HTML.

@@ -3,10 +3,8 @@
 //! texts/reports.rs), so a case officer reads the same sentence in the browser
 //! as in a report.
 
-use arendelint_core::docx::DocxError;
-use arendelint_core::pdf::PdfError;
-use arendelint_core::text::InputError;
-use arendelint_core::{CheckError, ConfigError, Lang};
+use arendelint_core::error::{CheckError, ConfigError, DocxError, InputError, PdfError};
+use arendelint_core::Lang;
 
 pub fn config_error(error: &ConfigError, lang: Lang) -> String {
     match lang {

@@ -8,9 +8,9 @@
 //! location, edit and case, and `applicability` on a fix.
 
 use crate::utf16::Utf16Map;
-use arendelint_core::diagnostics::Applicability;
+use arendelint_core::report::{Applicability, CaseInfo};
 use arendelint_core::text::{ColumnUnit, LineIndex};
-use arendelint_core::{CaseInfo, Diagnostic, Mode, Report, Severity, SourceKind};
+use arendelint_core::{Diagnostic, Mode, Report, Severity, SourceKind};
 use serde::Serialize;
 use std::ops::Range;
 
