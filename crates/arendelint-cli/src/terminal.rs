@@ -36,6 +36,22 @@ impl Terminal {
         let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
     }
 
+    /// A buffered writer on stdout for a report written piece by piece; with
+    /// `styled`, ANSI styles are stripped when colour is off (as
+    /// [`print_styled`](Self::print_styled) does). Flush it when done.
+    pub fn stdout_writer(&self, styled: bool) -> Box<dyn Write> {
+        const CAPACITY: usize = 64 * 1024;
+        let stdout = std::io::stdout().lock();
+        if styled {
+            Box::new(std::io::BufWriter::with_capacity(
+                CAPACITY,
+                AutoStream::new(stdout, self.color),
+            ))
+        } else {
+            Box::new(std::io::BufWriter::with_capacity(CAPACITY, stdout))
+        }
+    }
+
     /// One `arendelint: fel: …` line on stderr.
     pub fn error(&self, message: &str) {
         self.stderr_line(&format!("{}{message}", self.texts.error_prefix()));

@@ -8,12 +8,13 @@
 //!   = hjälp: …
 //! ```
 
-use crate::report::{CheckedFile, Report};
+use crate::report::{CheckedFile, Summary};
 use crate::snippet::{self, Row};
 use crate::texts::Texts;
 use anstyle::{AnsiColor, Style};
 use arendelint_core::{Diagnostic, Severity};
 use std::fmt::Write;
+use std::io;
 
 /// How many related locations the human output lists by line and column.
 const MAX_RELATED_SHOWN: usize = 10;
@@ -30,15 +31,44 @@ fn severity_style(severity: Severity) -> Style {
     }
 }
 
-pub fn render(report: &Report, texts: Texts, quiet: bool) -> String {
-    let mut out = String::new();
-    for file in &report.files {
-        for d in &file.diagnostics {
-            diagnostic(&mut out, file, d, texts);
+/// The human format as an [`Emitter`](super::Emitter): each file's findings as
+/// they come, the summary line last.
+pub struct Human {
+    texts: Texts,
+    quiet: bool,
+    /// One finding's text, reused from finding to finding.
+    buf: String,
+}
+
+impl Human {
+    pub fn new(texts: Texts, quiet: bool) -> Human {
+        Human {
+            texts,
+            quiet,
+            buf: String::new(),
         }
     }
-    if !quiet {
-        let s = report.summary;
+}
+
+impl super::Emitter for Human {
+    fn begin(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn io::Write, file: &CheckedFile) -> io::Result<()> {
+        for d in &file.diagnostics {
+            self.buf.clear();
+            diagnostic(&mut self.buf, file, d, self.texts);
+            out.write_all(self.buf.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut dyn io::Write, s: &Summary) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let texts = self.texts;
         // Agenda mode: the cases are what the clerk counts.
         let line = if s.cases == s.files && s.empty_cases == 0 {
             texts.summary(s.errors, s.warnings, s.infos, s.files)
@@ -50,9 +80,8 @@ pub fn render(report: &Report, texts: Texts, quiet: bool) -> String {
                 s.empty_cases,
             )
         };
-        let _ = writeln!(out, "{BOLD}{line}{BOLD:#}");
+        writeln!(out, "{BOLD}{line}{BOLD:#}")
     }
-    out
 }
 
 fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts) {
