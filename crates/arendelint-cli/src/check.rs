@@ -15,10 +15,8 @@ use std::path::Path;
 pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) -> ExitStatus {
     let texts = terminal.texts;
     let fixer = crate::fix::Fixer::from_args(args, texts);
-    if fixer.is_none() {
-        if let Some(emitter) = streamed(args, terminal) {
-            return run_streamed(args, resolver, terminal, emitter);
-        }
+    if fixer.is_none() && streams(args) {
+        return run_streamed(args, resolver, terminal);
     }
     let (mut results, mut problems) = if args.stdin {
         let (file, problems) = check_stdin(args, &mut resolver, terminal);
@@ -121,31 +119,26 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
     }
 }
 
-/// The emitter when this run's report can be written file by file: a format
-/// that streams, onto stdout, with nothing that needs the whole run first
-/// (a baseline, `--stats`, `--output`'s atomic replace, stdin's single file).
-fn streamed(args: &CheckArgs, terminal: &Terminal) -> Option<Box<dyn output::Emitter>> {
-    if args.stdin
+/// Whether this run's report can be written file by file: a format that
+/// streams, onto stdout, with nothing that needs the whole run first (a
+/// baseline, `--stats`, `--output`'s atomic replace, stdin's single file).
+fn streams(args: &CheckArgs) -> bool {
+    !(args.stdin
         || args.baseline.is_some()
         || args.write_baseline.is_some()
         || args.stats
-        || args.output.is_some()
-    {
-        return None;
-    }
-    output::emitter(args.format, terminal.texts, args.quiet, args.agenda)
+        || args.output.is_some())
+        && matches!(
+            args.format,
+            CheckFormat::Human | CheckFormat::Json | CheckFormat::Sarif
+        )
 }
 
 /// `check` with the report streamed: files are checked in parallel and written
 /// in the report's order (sorted by path) as soon as each one's turn comes,
 /// through a buffered writer; a file's text and findings are dropped once
 /// written. Gives the same bytes on stdout as rendering the whole report.
-fn run_streamed(
-    args: &CheckArgs,
-    mut resolver: ConfigResolver,
-    terminal: &Terminal,
-    mut emitter: Box<dyn output::Emitter>,
-) -> ExitStatus {
+fn run_streamed(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) -> ExitStatus {
     use std::io::{IsTerminal, Write};
     let texts = terminal.texts;
     let (mut jobs, mut problems) = inputs::collect(&args.paths, &mut resolver, texts);
@@ -161,7 +154,11 @@ fn run_streamed(
     // The progress bar is on stderr; clear it around writes only when both
     // share a terminal.
     let share_terminal = std::io::stdout().is_terminal();
-    let mut out = terminal.stdout_writer(args.format == CheckFormat::Human);
+    let (mut out, colored) = terminal.stdout_writer(args.format == CheckFormat::Human);
+    let Some(mut emitter) = output::emitter(args.format, texts, args.quiet, args.agenda, !colored)
+    else {
+        return ExitStatus::Error;
+    };
     let mut summary = crate::report::Summary::default();
     // A closed pipe (`arendelint check | head`) is not an error: stop writing,
     // keep counting for the exit code.

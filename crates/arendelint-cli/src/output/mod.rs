@@ -36,14 +36,16 @@ pub trait Emitter {
 
 /// The emitter of a format that can be streamed, or `None` (the report formats
 /// that need the whole run, such as HTML with its table of cases).
+/// `plain`: colour is off, so the human format writes no styles at all.
 pub fn emitter(
     format: CheckFormat,
     texts: Texts,
     quiet: bool,
     agenda: bool,
+    plain: bool,
 ) -> Option<Box<dyn Emitter>> {
     match format {
-        CheckFormat::Human => Some(Box::new(human::Human::new(texts, quiet))),
+        CheckFormat::Human => Some(Box::new(human::Human::new(texts, quiet, plain))),
         CheckFormat::Json => Some(Box::new(json::Json::new(agenda))),
         CheckFormat::Sarif => Some(Box::new(sarif::Sarif::new(texts))),
         _ => None,
@@ -72,6 +74,8 @@ pub(crate) struct JsonFrame {
     indent: String,
     suffix: String,
     items: usize,
+    /// One item rendered: reused from item to item.
+    buf: Vec<u8>,
 }
 
 /// The array item that marks where the items go.
@@ -86,28 +90,31 @@ impl JsonFrame {
             indent: indent.to_string(),
             suffix: suffix.to_string(),
             items: 0,
+            buf: Vec::new(),
         }
     }
 
-    /// Writes one item, pretty and indented to the array's depth, straight onto
-    /// `out` (no string in between).
+    /// Writes one item, pretty and indented to the array's depth, in one write.
     pub(crate) fn item(
         &mut self,
         out: &mut dyn Write,
         value: &impl serde::Serialize,
     ) -> io::Result<()> {
+        self.buf.clear();
         if self.items == 0 {
-            out.write_all(self.prefix.as_bytes())?;
+            self.buf.extend_from_slice(self.prefix.as_bytes());
         } else {
-            out.write_all(b",\n")?;
+            self.buf.extend_from_slice(b",\n");
         }
         self.items += 1;
-        out.write_all(self.indent.as_bytes())?;
-        let mut indented = Indented {
-            out,
-            indent: self.indent.as_bytes(),
+        self.buf.extend_from_slice(self.indent.as_bytes());
+        let nested = Nested {
+            level: self.indent.len() / INDENT.len(),
+            has_value: false,
         };
-        serde_json::to_writer_pretty(&mut indented, value).map_err(io::Error::from)
+        let mut ser = serde_json::Serializer::with_formatter(&mut self.buf, nested);
+        value.serialize(&mut ser).map_err(io::Error::from)?;
+        out.write_all(&self.buf)
     }
 
     /// Writes the rest of the document; `pretty` (the whole document rendered
@@ -128,30 +135,82 @@ impl JsonFrame {
     }
 }
 
-/// A writer that indents every line after the first: the line breaks of
-/// serde_json's pretty output are all between tokens (strings escape theirs).
-struct Indented<'a> {
-    out: &'a mut dyn Write,
-    indent: &'a [u8],
+/// serde_json's indentation step.
+const INDENT: &[u8] = b"  ";
+
+/// serde_json's `PrettyFormatter`, starting at a given depth, so that an item
+/// comes out exactly as it does inside the whole document.
+struct Nested {
+    level: usize,
+    has_value: bool,
 }
 
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
-    }
-
-    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
-        while let Some(n) = buf.iter().position(|&b| b == b'\n') {
-            self.out.write_all(&buf[..=n])?;
-            self.out.write_all(self.indent)?;
-            buf = &buf[n + 1..];
+impl Nested {
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        for _ in 0..self.level {
+            w.write_all(INDENT)?;
         }
-        self.out.write_all(buf)
+        Ok(())
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn next<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.next(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.next(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -180,7 +239,7 @@ pub struct Rendered {
 pub fn render(format: CheckFormat, report: &Report, texts: Texts, quiet: bool) -> Rendered {
     match format {
         CheckFormat::Human => Rendered {
-            text: emit_to_string(human::Human::new(texts, quiet), report),
+            text: emit_to_string(human::Human::new(texts, quiet, false), report),
             styled: true,
         },
         CheckFormat::Json => Rendered {
