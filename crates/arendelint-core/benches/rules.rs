@@ -66,7 +66,9 @@ fn bench(c: &mut Criterion) {
     for (name, text) in [("realistic", realistic()), ("dense", dense())] {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.sample_size(30);
+        group.sample_size(20);
+        group.warm_up_time(std::time::Duration::from_millis(500));
+        group.measurement_time(std::time::Duration::from_secs(2));
         let mut variants: Vec<(String, Option<Option<Rule>>)> =
             vec![("model".into(), Some(None)), ("all".into(), None)];
         variants.extend(
