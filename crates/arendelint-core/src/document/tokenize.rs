@@ -50,13 +50,18 @@ impl Tokenizer<'_> {
                 i += 1;
                 continue;
             }
-            let Some(c) = text[i..end].chars().next() else {
-                break;
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                let Some(c) = text[i..end].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() || c == '\u{ad}' {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c
             };
-            if c.is_whitespace() || c == '\u{ad}' {
-                i += c.len_utf8();
-                continue;
-            }
             let space_before = i == 0 || {
                 let prev = match bytes[i - 1] {
                     p if p < 0x80 => p as char,
@@ -70,7 +75,11 @@ impl Tokenizer<'_> {
             } else if c.is_ascii_digit() {
                 (TokKind::Number, self.number(i, end, norm))
             } else {
-                norm.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    norm.push(c.to_ascii_lowercase());
+                } else {
+                    norm.extend(c.to_lowercase());
+                }
                 (TokKind::Punct(c), i + c.len_utf8())
             };
             tokens.push(Token {
@@ -125,6 +134,11 @@ impl Tokenizer<'_> {
                 }
             }
             let rest = &text[i..end];
+            // Every case below starts with a hyphen or a colon; most words end
+            // at a space or a mark and need no decoding here.
+            if !matches!(rest.as_bytes().first(), Some(b'-' | b':')) {
+                return i;
+            }
             let mut chars = rest.chars();
             match (chars.next(), chars.next()) {
                 // An inner hyphen: EU-medborgare, icke-binära.
