@@ -15,6 +15,9 @@ use std::path::Path;
 pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) -> ExitStatus {
     let texts = terminal.texts;
     let fixer = crate::fix::Fixer::from_args(args, texts);
+    if fixer.is_none() && streams(args) {
+        return run_streamed(args, resolver, terminal);
+    }
     let (mut results, mut problems) = if args.stdin {
         let (file, problems) = check_stdin(args, &mut resolver, terminal);
         (file.into_iter().collect(), problems)
@@ -110,6 +113,99 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
     if !problems.is_empty() || output_failed {
         ExitStatus::Error
     } else if fails(report.worst(), args.fail_on) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// Whether this run's report can be written file by file: a format that
+/// streams, onto stdout, with nothing that needs the whole run first (a
+/// baseline, `--stats`, `--output`'s atomic replace, stdin's single file).
+fn streams(args: &CheckArgs) -> bool {
+    !(args.stdin
+        || args.baseline.is_some()
+        || args.write_baseline.is_some()
+        || args.stats
+        || args.output.is_some())
+        && matches!(
+            args.format,
+            CheckFormat::Human | CheckFormat::Json | CheckFormat::Sarif
+        )
+}
+
+/// `check` with the report streamed: files are checked in parallel and written
+/// in the report's order (sorted by path) as soon as each one's turn comes,
+/// through a buffered writer; a file's text and findings are dropped once
+/// written. Gives the same bytes on stdout as rendering the whole report.
+fn run_streamed(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) -> ExitStatus {
+    use std::io::{IsTerminal, Write};
+    let texts = terminal.texts;
+    let (mut jobs, mut problems) = inputs::collect(&args.paths, &mut resolver, texts);
+    // The order of `Report::new` (a stable sort by the path shown).
+    jobs.sort_by(|a, b| a.display.cmp(&b.display));
+    let loader = crate::load::Loader::new(
+        args.agenda,
+        args.max_file_size,
+        args.quiet,
+        jobs.len(),
+        terminal,
+    );
+    // The progress bar is on stderr; clear it around writes only when both
+    // share a terminal.
+    let share_terminal = std::io::stdout().is_terminal();
+    let (mut out, colored) = terminal.stdout_writer(args.format == CheckFormat::Human);
+    let Some(mut emitter) = output::emitter(args.format, texts, args.quiet, args.agenda, !colored)
+    else {
+        return ExitStatus::Error;
+    };
+    let mut summary = crate::report::Summary::default();
+    // A closed pipe (`arendelint check | head`) is not an error: stop writing,
+    // keep counting for the exit code.
+    let mut writing = emitter.begin(&mut out).is_ok();
+    // Enough finished files for both threads to keep busy while one is written.
+    let window = 4 * rayon::current_num_threads().max(1);
+    crate::ordered::for_each_ordered(
+        &jobs,
+        window,
+        |job| loader.check(job),
+        |result| match result {
+            Ok(file) => {
+                summary.add(&file);
+                if writing {
+                    let written = if share_terminal {
+                        loader.suspend(|| emitter.file(&mut out, &file).and_then(|()| out.flush()))
+                    } else {
+                        emitter.file(&mut out, &file)
+                    };
+                    writing = written.is_ok();
+                }
+            }
+            Err(problem) => problems.push(problem),
+        },
+    );
+    loader.finish();
+    if writing {
+        let _ = emitter.end(&mut out, &summary).and_then(|()| out.flush());
+    }
+    drop(out);
+
+    for error in resolver.take_errors() {
+        problems.push(Problem {
+            display: texts.config_location(&error),
+            message: texts.config_problem(&error),
+        });
+    }
+    problems.sort();
+    for problem in &problems {
+        terminal.error(&format!("{}: {}", problem.display, problem.message));
+    }
+    if summary.files == 0 && problems.is_empty() && args.format == CheckFormat::Human {
+        terminal.warning(texts.no_files());
+    }
+    if !problems.is_empty() {
+        ExitStatus::Error
+    } else if fails(summary.worst(), args.fail_on) {
         ExitStatus::Findings
     } else {
         ExitStatus::Success

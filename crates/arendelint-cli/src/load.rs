@@ -58,6 +58,11 @@ impl<'a> Loader<'a> {
         .map_err(problem)
     }
 
+    /// Runs `f` (which writes to the terminal) with the progress bar cleared.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.progress.suspend(f)
+    }
+
     /// Clears the progress bar; call before writing the report.
     pub fn finish(&self) {
         self.progress.finish();

@@ -12,6 +12,7 @@ mod fix;
 mod fix_write;
 mod inputs;
 mod load;
+mod ordered;
 mod output;
 mod output_file;
 mod progress;

@@ -91,6 +91,35 @@ pub struct Summary {
     pub empty_cases: usize,
 }
 
+impl Summary {
+    /// Counts one more file.
+    pub fn add(&mut self, file: &CheckedFile) {
+        self.files += 1;
+        self.cases += file.case_count();
+        self.empty_cases += file.cases.iter().flatten().filter(|c| c.empty).count();
+        for d in &file.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    /// The most severe finding counted, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        if self.errors > 0 {
+            Some(Severity::Error)
+        } else if self.warnings > 0 {
+            Some(Severity::Warning)
+        } else if self.infos > 0 {
+            Some(Severity::Info)
+        } else {
+            None
+        }
+    }
+}
+
 /// Everything a format renders.
 pub struct Report {
     pub files: Vec<CheckedFile>,
@@ -103,22 +132,9 @@ impl Report {
     /// Sorts files by path so the output does not depend on thread timing.
     pub fn new(mut files: Vec<CheckedFile>) -> Report {
         files.sort_by(|a, b| a.display.cmp(&b.display));
-        let mut summary = Summary {
-            files: files.len(),
-            cases: files.iter().map(CheckedFile::case_count).sum(),
-            empty_cases: files
-                .iter()
-                .flat_map(|f| f.cases.iter().flatten())
-                .filter(|c| c.empty)
-                .count(),
-            ..Summary::default()
-        };
-        for d in files.iter().flat_map(|f| &f.diagnostics) {
-            match d.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
+        let mut summary = Summary::default();
+        for file in &files {
+            summary.add(file);
         }
         Report {
             files,

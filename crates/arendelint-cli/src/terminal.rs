@@ -36,6 +36,35 @@ impl Terminal {
         let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
     }
 
+    /// A buffered writer on stdout for a report written piece by piece, and
+    /// whether it shows colour. With `styled` and colour on (a terminal, or
+    /// forced), ANSI styles pass through anstream as in
+    /// [`print_styled`](Self::print_styled); otherwise the writer is plain and
+    /// the caller writes no styles (cheaper than writing and stripping them).
+    /// Flush it when done.
+    pub fn stdout_writer(&self, styled: bool) -> (Box<dyn Write>, bool) {
+        const CAPACITY: usize = 64 * 1024;
+        let stdout = std::io::stdout().lock();
+        if styled {
+            let auto = AutoStream::new(stdout, self.color);
+            if auto.current_choice() != ColorChoice::Never {
+                return (
+                    Box::new(std::io::BufWriter::with_capacity(CAPACITY, auto)),
+                    true,
+                );
+            }
+            let stdout = auto.into_inner();
+            return (
+                Box::new(std::io::BufWriter::with_capacity(CAPACITY, stdout)),
+                false,
+            );
+        }
+        (
+            Box::new(std::io::BufWriter::with_capacity(CAPACITY, stdout)),
+            false,
+        )
+    }
+
     /// One `arendelint: fel: …` line on stderr.
     pub fn error(&self, message: &str) {
         self.stderr_line(&format!("{}{message}", self.texts.error_prefix()));

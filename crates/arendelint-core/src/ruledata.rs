@@ -280,10 +280,28 @@ impl PlaceSize {
     }
 }
 
+fn shape_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+/// The first-byte and length filter of a word list (see `group_shapes`).
+fn shapes<'a>(words: impl Iterator<Item = &'a String>) -> [u32; 256] {
+    let mut table = [0u32; 256];
+    for w in words {
+        if let Some(&first) = w.as_bytes().first() {
+            table[first as usize] |= shape_bit(w.len());
+        }
+    }
+    table
+}
+
 /// The compiled rule data: built-in lists plus the configuration's additions.
 #[derive(Debug, Clone)]
 pub(crate) struct RuleData {
     pub group_forms: HashMap<String, GroupForm>,
+    /// For each first byte, a bit per length (capped at 31) of the group
+    /// forms: most words are ruled out without hashing them.
+    group_shapes: [u32; 256],
     /// The first form (the lemma's plural) of each group, for messages.
     pub group_names: Vec<String>,
     pub age: AgeWords,
@@ -297,6 +315,8 @@ pub(crate) struct RuleData {
     pub compound_joiners: HashSet<String>,
     pub gender_words: HashSet<String>,
     pub gender_prefixes: Vec<String>,
+    /// `group_shapes` for the gender terms and their prefixes.
+    gender_shapes: [u32; 256],
     pub queue_before: HashSet<String>,
     pub queue_after: HashSet<String>,
     pub gender_not_after: HashMap<String, Vec<String>>,
@@ -555,8 +575,25 @@ impl RuleData {
             .filter(|w| w.chars().count() > 3)
             .collect();
 
+        let group_shapes = shapes(group_forms.keys());
+        let gender_words = set(&lex.gender.words);
+        let gender_prefixes: Vec<String> = lex
+            .gender
+            .prefixes
+            .iter()
+            .map(|p| p.to_lowercase())
+            .collect();
+        let mut gender_shapes = shapes(gender_words.iter());
+        for p in &gender_prefixes {
+            match p.as_bytes().first() {
+                // A prefix matches every word at least as long.
+                Some(&first) => gender_shapes[first as usize] |= !(shape_bit(p.len()) - 1),
+                None => gender_shapes = [u32::MAX; 256],
+            }
+        }
         Ok(RuleData {
             vocabulary_words,
+            group_shapes,
             group_forms,
             group_names,
             age,
@@ -571,13 +608,9 @@ impl RuleData {
             alla_followers: set(&lex.alla.followers),
             alla_marks,
             compound_joiners: set(&lex.compound.joiners),
-            gender_words: set(&lex.gender.words),
-            gender_prefixes: lex
-                .gender
-                .prefixes
-                .iter()
-                .map(|p| p.to_lowercase())
-                .collect(),
+            gender_words,
+            gender_prefixes,
+            gender_shapes,
             queue_before: set(&lex.gender.queue_before),
             queue_after: set(&lex.gender.queue_after),
             gender_not_after: lex.gender.not_after.into_iter().collect(),
@@ -664,13 +697,26 @@ impl RuleData {
         self.messages.get(key).cloned().unwrap_or_default()
     }
 
+    /// The group form of a lower-cased word, if it is one (one look-up, most
+    /// words ruled out by their first byte and length).
+    pub fn group_form(&self, word: &str) -> Option<GroupForm> {
+        let first = *word.as_bytes().first()?;
+        if self.group_shapes[first as usize] & shape_bit(word.len()) == 0 {
+            return None;
+        }
+        self.group_forms.get(word).copied()
+    }
+
     /// Whether a lower-cased word is a gender term, ignoring context.
     pub fn is_gender_word(&self, word: &str) -> bool {
         // Every gender term starts with one of these letters; most words are out at once.
-        if !matches!(
-            word.as_bytes().first(),
-            Some(b'k' | b'm' | b'f' | b'p' | b't' | b'i')
-        ) {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        if !matches!(first, b'k' | b'm' | b'f' | b'p' | b't' | b'i') {
+            return false;
+        }
+        if self.gender_shapes[first as usize] & shape_bit(word.len()) == 0 {
             return false;
         }
         self.gender_words.contains(word)

@@ -54,8 +54,16 @@ pub fn numbered(cases: &[CaseView]) -> bool {
 pub fn cases(report: &Report) -> Vec<CaseView<'_>> {
     let mut out = Vec::new();
     for file in &report.files {
+        file_cases(file, &mut out);
+    }
+    out
+}
+
+/// The cases of one file, in document order (what [`cases`] gives for it).
+pub fn file_cases<'a>(file: &'a CheckedFile, out: &mut Vec<CaseView<'a>>) {
+    {
         match &file.cases {
-            Some(infos) if !infos.is_empty() => agenda_cases(file, infos, &mut out),
+            Some(infos) if !infos.is_empty() => agenda_cases(file, infos, out),
             _ => {
                 // The core's case of the whole document: no second parse here.
                 let info = file.document.clone().unwrap_or_else(|| {
@@ -78,7 +86,6 @@ pub fn cases(report: &Report) -> Vec<CaseView<'_>> {
             }
         }
     }
-    out
 }
 
 fn agenda_cases<'a>(

@@ -8,12 +8,13 @@
 //!   = hjälp: …
 //! ```
 
-use crate::report::{CheckedFile, Report};
+use crate::report::{CheckedFile, Summary};
 use crate::snippet::{self, Row};
 use crate::texts::Texts;
 use anstyle::{AnsiColor, Style};
 use arendelint_core::{Diagnostic, Severity};
 use std::fmt::Write;
+use std::io;
 
 /// How many related locations the human output lists by line and column.
 const MAX_RELATED_SHOWN: usize = 10;
@@ -30,15 +31,48 @@ fn severity_style(severity: Severity) -> Style {
     }
 }
 
-pub fn render(report: &Report, texts: Texts, quiet: bool) -> String {
-    let mut out = String::new();
-    for file in &report.files {
-        for d in &file.diagnostics {
-            diagnostic(&mut out, file, d, texts);
+/// The human format as an [`Emitter`](super::Emitter): each file's findings as
+/// they come, the summary line last.
+pub struct Human {
+    texts: Texts,
+    quiet: bool,
+    /// Colour is off: no styles are written (rather than written and stripped).
+    plain: bool,
+    /// One finding's text, reused from finding to finding.
+    buf: String,
+}
+
+impl Human {
+    pub fn new(texts: Texts, quiet: bool, plain: bool) -> Human {
+        Human {
+            texts,
+            quiet,
+            plain,
+            buf: String::new(),
         }
     }
-    if !quiet {
-        let s = report.summary;
+}
+
+impl super::Emitter for Human {
+    fn begin(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn io::Write, file: &CheckedFile) -> io::Result<()> {
+        for d in &file.diagnostics {
+            self.buf.clear();
+            diagnostic(&mut self.buf, file, d, self.texts, self.plain);
+            out.write_all(self.buf.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut dyn io::Write, s: &Summary) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let texts = self.texts;
+        let bold = if self.plain { Style::new() } else { BOLD };
         // Agenda mode: the cases are what the clerk counts.
         let line = if s.cases == s.files && s.empty_cases == 0 {
             texts.summary(s.errors, s.warnings, s.infos, s.files)
@@ -50,17 +84,18 @@ pub fn render(report: &Report, texts: Texts, quiet: bool) -> String {
                 s.empty_cases,
             )
         };
-        let _ = writeln!(out, "{BOLD}{line}{BOLD:#}");
+        writeln!(out, "{bold}{line}{bold:#}")
     }
-    out
 }
 
-fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts) {
+fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts, plain: bool) {
     let at = file.position(d.span.start);
-    let style = severity_style(d.severity);
+    let pick = |s: Style| if plain { Style::new() } else { s };
+    let (bold, gut, help) = (pick(BOLD), pick(GUTTER), pick(HELP));
+    let style = pick(severity_style(d.severity));
     let _ = writeln!(
         out,
-        "{BOLD}{}:{}:{}:{BOLD:#} {style}{}[{}]{style:#} {}: {}",
+        "{bold}{}:{}:{}:{bold:#} {style}{}[{}]{style:#} {}: {}",
         file.display,
         at.line,
         at.column,
@@ -79,7 +114,7 @@ fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts
         .max()
         .unwrap_or(1);
     let blank = " ".repeat(gutter);
-    let _ = writeln!(out, "{blank} {GUTTER}|{GUTTER:#}");
+    let _ = writeln!(out, "{blank} {gut}|{gut:#}");
     for row in rows {
         match row {
             Row::Line {
@@ -87,18 +122,15 @@ fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts
                 source,
                 underline: (before, width),
             } => {
-                let _ = writeln!(out, "{GUTTER}{number:>gutter$} |{GUTTER:#} {source}");
+                let _ = writeln!(out, "{gut}{number:>gutter$} |{gut:#} {source}");
                 if width > 0 {
                     let carets = "^".repeat(width);
                     let pad = " ".repeat(before);
-                    let _ = writeln!(
-                        out,
-                        "{blank} {GUTTER}|{GUTTER:#} {pad}{style}{carets}{style:#}"
-                    );
+                    let _ = writeln!(out, "{blank} {gut}|{gut:#} {pad}{style}{carets}{style:#}");
                 }
             }
             Row::Elided => {
-                let _ = writeln!(out, "{GUTTER}...{GUTTER:#}");
+                let _ = writeln!(out, "{gut}...{gut:#}");
             }
         }
     }
@@ -120,7 +152,7 @@ fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts
         let places = format!("{} {}", texts.line_word(places.len()), places.join(", "));
         let _ = writeln!(
             out,
-            "{blank} {HELP}= {}:{HELP:#} {}",
+            "{blank} {help}= {}:{help:#} {}",
             texts.note_label(),
             // At the cap the list is cut; the message has the full count.
             texts.related_note(
@@ -133,14 +165,14 @@ fn diagnostic(out: &mut String, file: &CheckedFile, d: &Diagnostic, texts: Texts
     if let Some(case) = &d.case {
         let _ = writeln!(
             out,
-            "{blank} {HELP}= {}:{HELP:#} {case}",
+            "{blank} {help}= {}:{help:#} {case}",
             texts.case_label()
         );
     }
     if let Some(fix) = &d.fix {
         let _ = writeln!(
             out,
-            "{blank} {HELP}= {}:{HELP:#} {}",
+            "{blank} {help}= {}:{help:#} {}",
             texts.help_label(),
             fix.description
         );

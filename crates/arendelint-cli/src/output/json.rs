@@ -1,18 +1,10 @@
 //! `--format json`: the object of docs/rules.md §4.
 
-use crate::report::Report;
+use super::{JsonFrame, ITEMS_MARKER};
+use crate::report::{CheckedFile, Summary};
 use arendelint_core::Diagnostic;
 use serde::Serialize;
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-    /// `--agenda`: one entry per case, in order (contract §4).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cases: Option<Vec<JsonCase>>,
-    summary: JsonSummary,
-}
+use std::io;
 
 #[derive(Serialize)]
 struct JsonCase {
@@ -80,9 +72,59 @@ struct JsonSummary {
     infos: usize,
 }
 
-pub fn render(report: &Report) -> String {
-    let mut diagnostics = Vec::new();
-    for file in &report.files {
+/// The JSON format as an [`Emitter`](super::Emitter): the `diagnostics` array
+/// is written finding by finding; the cases (agenda mode) and the summary,
+/// known at the end, close the object.
+pub struct Json {
+    agenda: bool,
+    frame: JsonFrame,
+    cases: Vec<JsonCase>,
+}
+
+impl Json {
+    pub fn new(agenda: bool) -> Json {
+        let frame = JsonFrame::new(&skeleton(agenda, Vec::new(), Summary::default()));
+        Json {
+            agenda,
+            frame,
+            cases: Vec::new(),
+        }
+    }
+}
+
+/// The whole object with the items marker as its only diagnostic.
+fn skeleton(agenda: bool, cases: Vec<JsonCase>, s: Summary) -> String {
+    #[derive(Serialize)]
+    struct Frame {
+        version: u32,
+        diagnostics: [&'static str; 1],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cases: Option<Vec<JsonCase>>,
+        summary: JsonSummary,
+    }
+    let json = Frame {
+        version: 1,
+        diagnostics: [ITEMS_MARKER],
+        cases: agenda.then_some(cases),
+        summary: JsonSummary {
+            files: s.files,
+            cases: s.cases,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+        },
+    };
+    // Serialising plain structs of strings and numbers cannot fail; fall back to
+    // an empty object rather than panic if it ever did.
+    serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_string())
+}
+
+impl super::Emitter for Json {
+    fn begin(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn io::Write, file: &CheckedFile) -> io::Result<()> {
         for d in &file.diagnostics {
             let related = d
                 .related
@@ -99,31 +141,27 @@ pub fn render(report: &Report) -> String {
                     }
                 })
                 .collect();
-            diagnostics.push(diagnostic(&file.display, file.range(&d.span), d, related));
+            let item = diagnostic(&file.display, file.range(&d.span), d, related);
+            self.frame.item(out, &item)?;
         }
+        if self.agenda {
+            self.cases.extend(json_cases(file));
+        }
+        Ok(())
     }
-    let s = report.summary;
-    let json = JsonReport {
-        version: 1,
-        diagnostics,
-        cases: report.agenda.then(|| json_cases(report)),
-        summary: JsonSummary {
-            files: s.files,
-            cases: s.cases,
-            errors: s.errors,
-            warnings: s.warnings,
-            infos: s.infos,
-        },
-    };
-    // Serialising plain structs of strings and numbers cannot fail; fall back to
-    // an empty object rather than panic if it ever did.
-    let mut out = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".to_string());
-    out.push('\n');
-    out
+
+    fn end(&mut self, out: &mut dyn io::Write, summary: &Summary) -> io::Result<()> {
+        let cases = std::mem::take(&mut self.cases);
+        let last = skeleton(self.agenda, cases, *summary);
+        self.frame.finish(out, Some(&last))?;
+        out.write_all(b"\n")
+    }
 }
 
-fn json_cases(report: &Report) -> Vec<JsonCase> {
-    super::cases::cases(report)
+fn json_cases(file: &CheckedFile) -> Vec<JsonCase> {
+    let mut views = Vec::new();
+    super::cases::file_cases(file, &mut views);
+    views
         .into_iter()
         .filter(|c| !c.outside)
         .map(|c| {

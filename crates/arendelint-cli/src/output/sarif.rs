@@ -4,13 +4,15 @@
 //! `columnKind`, which is also stated in the run. A BOM is not part of the
 //! text: the first letter of a file is at column 1, offset 0.
 
+use super::{JsonFrame, ITEMS_MARKER};
 use crate::fingerprint;
-use crate::report::{CheckedFile, Report};
+use crate::report::{CheckedFile, Summary};
 use crate::texts::Texts;
 use arendelint_core::report::Edit;
 use arendelint_core::text::bom_len;
 use arendelint_core::{Diagnostic, Lang, Rule, Severity};
 use serde_json::{json, Value};
+use std::io;
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -21,33 +23,57 @@ const FINGERPRINT_KEY: &str = "arendelint/v1";
 /// Relative artifact URIs are relative to the folder arendelint ran in.
 const SRCROOT: &str = "%SRCROOT%";
 
-pub fn render(report: &Report, texts: Texts) -> String {
-    let lang = texts.lang();
-    let rules: Vec<Rule> = Rule::all().collect();
-    let mut results = Vec::new();
-    for file in &report.files {
+/// SARIF as an [`Emitter`](super::Emitter): the log is fixed but for its
+/// `results`, which are written file by file.
+pub struct Sarif {
+    rules: Vec<Rule>,
+    frame: JsonFrame,
+}
+
+impl Sarif {
+    pub fn new(texts: Texts) -> Sarif {
+        let lang = texts.lang();
+        let rules: Vec<Rule> = Rule::all().collect();
+        let log = json!({
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": driver(&rules, lang)},
+                "columnKind": "utf16CodeUnits",
+                "originalUriBaseIds": {SRCROOT: {"description": {"text": match lang {
+                    Lang::Sv => "Mappen som arendelint kördes i.",
+                    Lang::En => "The folder arendelint ran in.",
+                }}}},
+                "results": [ITEMS_MARKER],
+            }],
+        });
+        let pretty = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string());
+        Sarif {
+            rules,
+            frame: JsonFrame::new(&pretty),
+        }
+    }
+}
+
+impl super::Emitter for Sarif {
+    fn begin(&mut self, _out: &mut dyn io::Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, out: &mut dyn io::Write, file: &CheckedFile) -> io::Result<()> {
         let prints = fingerprint::of_file(file);
         let positions = Utf16Positions::new(file);
         for (d, print) in file.diagnostics.iter().zip(prints) {
-            results.push(result(file, &positions, &rules, d, &print));
+            let value = result(file, &positions, &self.rules, d, &print);
+            self.frame.item(out, &value)?;
         }
+        Ok(())
     }
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver(&rules, lang)},
-            "columnKind": "utf16CodeUnits",
-            "originalUriBaseIds": {SRCROOT: {"description": {"text": match lang {
-                Lang::Sv => "Mappen som arendelint kördes i.",
-                Lang::En => "The folder arendelint ran in.",
-            }}}},
-            "results": results,
-        }],
-    });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string());
-    out.push('\n');
-    out
+
+    fn end(&mut self, out: &mut dyn io::Write, _summary: &Summary) -> io::Result<()> {
+        self.frame.finish(out, None)?;
+        out.write_all(b"\n")
+    }
 }
 
 fn driver(rules: &[Rule], lang: Lang) -> Value {

@@ -44,15 +44,29 @@ impl Tokenizer<'_> {
         let end = range.end.min(text.len());
         let mut i = range.start;
         while i < end {
-            let Some(c) = text[i..end].chars().next() else {
-                break;
-            };
-            if c.is_whitespace() || c == '\u{ad}' {
-                i += c.len_utf8();
+            // ASCII white space, the most common byte after letters: no decoding.
+            let b = bytes[i];
+            if b < 0x80 && (b as char).is_ascii_whitespace() || b == 0x0b {
+                i += 1;
                 continue;
             }
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                let Some(c) = text[i..end].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() || c == '\u{ad}' {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c
+            };
             let space_before = i == 0 || {
-                let prev = text[..i].chars().next_back().unwrap_or(' ');
+                let prev = match bytes[i - 1] {
+                    p if p < 0x80 => p as char,
+                    _ => text[..i].chars().next_back().unwrap_or(' '),
+                };
                 prev.is_whitespace() || MARKUP.contains(&prev)
             };
             let norm_start = norm.len() as u32;
@@ -61,7 +75,11 @@ impl Tokenizer<'_> {
             } else if c.is_ascii_digit() {
                 (TokKind::Number, self.number(i, end, norm))
             } else {
-                norm.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    norm.push(c.to_ascii_lowercase());
+                } else {
+                    norm.extend(c.to_lowercase());
+                }
                 (TokKind::Punct(c), i + c.len_utf8())
             };
             tokens.push(Token {
@@ -73,25 +91,37 @@ impl Tokenizer<'_> {
                 norm_end: norm.len() as u32,
             });
             i = stop;
-            let _ = bytes;
         }
     }
 
     /// A word from `start`; returns its end.
     fn word(&self, start: usize, end: usize, norm: &mut String) -> usize {
         let text = self.text;
+        let bytes = text.as_bytes();
         let norm_start = norm.len();
         let mut i = start;
         loop {
             // Letters.
             while i < end {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !b.is_ascii_alphabetic() {
+                        break;
+                    }
+                    // A run of ASCII letters in one copy, lower-cased in place.
+                    let run = i;
+                    while i < end && bytes[i].is_ascii_alphabetic() {
+                        i += 1;
+                    }
+                    let from = norm.len();
+                    norm.push_str(&text[run..i]);
+                    norm[from..].make_ascii_lowercase();
+                    continue;
+                }
                 let Some(c) = text[i..end].chars().next() else {
                     break;
                 };
-                if c.is_ascii_alphabetic() {
-                    norm.push(c.to_ascii_lowercase());
-                    i += 1;
-                } else if let Some(lower) = swedish_lower(c) {
+                if let Some(lower) = swedish_lower(c) {
                     norm.push(lower);
                     i += c.len_utf8();
                 } else if c.is_alphabetic() {
@@ -104,6 +134,11 @@ impl Tokenizer<'_> {
                 }
             }
             let rest = &text[i..end];
+            // Every case below starts with a hyphen or a colon; most words end
+            // at a space or a mark and need no decoding here.
+            if !matches!(rest.as_bytes().first(), Some(b'-' | b':')) {
+                return i;
+            }
             let mut chars = rest.chars();
             match (chars.next(), chars.next()) {
                 // An inner hyphen: EU-medborgare, icke-binära.

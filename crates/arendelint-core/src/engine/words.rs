@@ -40,7 +40,7 @@ pub(crate) fn group_form(doc: &Document, data: &RuleData, i: usize) -> Option<Gr
     if t.kind != TokKind::Word {
         return None;
     }
-    data.group_forms.get(doc.norm(t)).copied()
+    data.group_form(doc.norm(t))
 }
 
 /// The group-word form of token `i` when it names a group of people here: not a

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Keystroke latency of `arendelint lsp`: didChange -> the matching publishDiagnostics.
+
+  python3 bench/lsp_latency.py target/release/arendelint --case /tmp/case1m.md
+  python3 bench/lsp_latency.py target/release/arendelint --case /tmp/dense100k.md --edits 300
+
+Spawns the real binary over stdio pipes, opens the case, then types one character
+at a time at the end of a line in the middle of the document (`--warmup` edits not
+counted). Each edit is sent after the previous one's diagnostics arrived, so no
+edits are coalesced; the time is taken from writing the didChange frame to reading
+the whole publishDiagnostics frame for that version (a reader thread timestamps
+frames as they arrive). Prints p50, p95 and max in ms and the number of findings."""
+import argparse, json, os, subprocess, sys, threading, time, queue
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("bin")
+    p.add_argument("--case", required=True)
+    p.add_argument("--edits", type=int, default=200)
+    p.add_argument("--warmup", type=int, default=20)
+    a = p.parse_args()
+    text = open(a.case, encoding="utf-8").read()
+    proc = subprocess.Popen([a.bin, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    arrivals = queue.Queue()
+
+    def reader():
+        out = proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            body = out.read(length)
+            now = time.perf_counter()
+            msg = json.loads(body)
+            if msg.get("method") == "textDocument/publishDiagnostics":
+                arrivals.put((msg["params"].get("version"), now, len(msg["params"]["diagnostics"])))
+
+    threading.Thread(target=reader, daemon=True).start()
+
+    def send(m):
+        b = json.dumps(m).encode()
+        proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(b) + b)
+        proc.stdin.flush()
+
+    def wait_for(version):
+        while True:
+            v, at, n = arrivals.get(timeout=60)
+            if v == version:
+                return at, n
+
+    uri = "file:///bench/arende.md"
+    send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+          "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
+    _, findings = wait_for(1)
+    lines = text.split("\n")
+    line = len(lines) // 2
+    col = len(lines[line].encode("utf-16-le")) // 2
+    samples = []
+    for i in range(a.warmup + a.edits):
+        version = i + 2
+        start = time.perf_counter()
+        send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": {"line": line, "character": col + i},
+                                          "end": {"line": line, "character": col + i}}, "text": "x"}]}})
+        at, n = wait_for(version)
+        if i >= a.warmup:
+            samples.append((at - start) * 1000)
+    send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    send({"jsonrpc": "2.0", "method": "exit"})
+    proc.wait(timeout=10)
+    samples.sort()
+    pct = lambda q: samples[min(len(samples) - 1, round((len(samples) - 1) * q))]
+    print(f"{os.path.basename(a.case)}: {len(text.encode())} bytes, {findings} findings; "
+          f"{len(samples)} edits: p50 {pct(0.5):.2f} ms, p95 {pct(0.95):.2f} ms, max {samples[-1]:.2f} ms; "
+          f"load avg {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

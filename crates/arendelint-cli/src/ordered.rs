@@ -1,0 +1,123 @@
+//! Parallel work, results in order: files are checked on rayon's pool and each
+//! result is handed on as soon as its turn comes, so a run can write file by
+//! file instead of holding every file's findings until the end.
+
+use std::collections::BTreeMap;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+
+type Outcome<R> = std::thread::Result<R>;
+
+struct State<R> {
+    /// Finished results that wait for their turn.
+    done: BTreeMap<usize, Outcome<R>>,
+    /// How many results have been handed to the sink.
+    handed: usize,
+}
+
+fn lock<R>(state: &Mutex<State<R>>) -> MutexGuard<'_, State<R>> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Calls `work` on every item on rayon's global pool (as many workers as it has
+/// threads) and `sink` on the results in item order, on the calling thread,
+/// while later items are still being worked on. Items are taken in order and a
+/// worker waits while its item is `window` or more ahead of the sink, so at most
+/// about `window` results are held at any time. A panic in `work` is passed on
+/// to the caller when that item's turn comes.
+pub fn for_each_ordered<T, R>(
+    items: &[T],
+    window: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(R),
+) where
+    T: Sync,
+    R: Send,
+{
+    let window = window.max(1);
+    let next = AtomicUsize::new(0);
+    let state = Mutex::new(State {
+        done: BTreeMap::new(),
+        handed: 0,
+    });
+    let ready = Condvar::new();
+    let room = Condvar::new();
+    let workers = rayon::current_num_threads().clamp(1, items.len().max(1));
+    rayon::in_place_scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|_| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else {
+                    break;
+                };
+                {
+                    // The item the sink waits for is never held back here.
+                    let mut st = lock(&state);
+                    while i >= st.handed.saturating_add(window) {
+                        st = room.wait(st).unwrap_or_else(PoisonError::into_inner);
+                    }
+                }
+                let outcome = panic::catch_unwind(AssertUnwindSafe(|| work(item)));
+                lock(&state).done.insert(i, outcome);
+                ready.notify_all();
+            });
+        }
+        for i in 0..items.len() {
+            let outcome = {
+                let mut st = lock(&state);
+                loop {
+                    if let Some(outcome) = st.done.remove(&i) {
+                        st.handed = i + 1;
+                        break outcome;
+                    }
+                    st = ready.wait(st).unwrap_or_else(PoisonError::into_inner);
+                }
+            };
+            room.notify_all();
+            let outcome =
+                outcome.and_then(|result| panic::catch_unwind(AssertUnwindSafe(|| sink(result))));
+            if let Err(payload) = outcome {
+                // Let the workers run out (no waiting, no new items) so that
+                // the scope ends, then pass the panic on.
+                next.store(items.len(), Ordering::Relaxed);
+                lock(&state).handed = items.len();
+                room.notify_all();
+                panic::resume_unwind(payload);
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_item_order() {
+        let items: Vec<u64> = (0..500).collect();
+        let mut seen = Vec::new();
+        // Uneven work, so that later items often finish first.
+        for_each_ordered(
+            &items,
+            4,
+            |&n| {
+                let mut x = n;
+                for _ in 0..(n % 7) * 10_000 {
+                    x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(1));
+                }
+                let _ = x;
+                n * 2
+            },
+            |r| seen.push(r),
+        );
+        assert_eq!(seen, (0..500).map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_items_no_calls() {
+        let mut calls = 0;
+        for_each_ordered(&[] as &[u8], 4, |_| 1, |_: i32| calls += 1);
+        assert_eq!(calls, 0);
+    }
+}
