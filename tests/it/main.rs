@@ -21,6 +21,7 @@ mod cli_limits;
 mod cli_output;
 mod cli_pdf;
 mod cli_reports;
+mod cli_streaming;
 mod corpus_sample;
 mod docs_links;
 mod lsp;

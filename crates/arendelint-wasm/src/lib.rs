@@ -314,7 +314,10 @@ pub fn rules(lang: &str) -> String {
 #[wasm_bindgen]
 pub fn explain(rule: &str, lang: &str) -> Option<String> {
     let rule = Rule::from_code(rule)?;
-    Some(rule.explanation(Lang::parse(lang).unwrap_or_default()).into())
+    Some(
+        rule.explanation(Lang::parse(lang).unwrap_or_default())
+            .into(),
+    )
 }
 
 /// A rule's long explanation as HTML.

@@ -2,9 +2,7 @@
 //! still being checked) is byte for byte the report rendered whole at the end
 //! (`--output`), for every streamed format, over many files in nested folders.
 
-mod cli_support;
-
-use cli_support::Workspace;
+use crate::cli_support::Workspace;
 
 const CASE: &str = "# Nya öppettider för simhallen\n\n## Bakgrund\n\nSimhallen hade 4 500 besökare i fjol. Patienterna väntar. Av invånarna svarade 50 % ja.\n\n## Konsekvenser för jämställdhet\n\nInga.\n";
 const AGENDA: &str = "# Kommunstyrelsen\n\n## § 12 Ny simhall\n\nAlla elever ska få simundervisning. 312 patienter väntar.\n\n## § 13 Budget\n\nBudgeten för invånarna.\n";
