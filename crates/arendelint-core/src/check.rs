@@ -127,6 +127,20 @@ impl Report<'_> {
     }
 }
 
+/// The case of an agenda a finding belongs to (an index into `cases`), for
+/// reports that list findings per case. The core names the case in
+/// [`Diagnostic::case`]; two cases may share a title, so the span decides
+/// between them. `None` for a finding outside every case (a suppression
+/// problem before the first case heading).
+pub fn case_of(cases: &[CaseInfo], diagnostic: &Diagnostic) -> Option<usize> {
+    let named = |i: &usize| diagnostic.case.as_deref() == Some(cases[*i].title.as_str());
+    let contains = |i: &usize| cases[*i].range.contains(&diagnostic.span.start);
+    (0..cases.len())
+        .find(|i| named(i) && contains(i))
+        .or_else(|| (0..cases.len()).find(named))
+        .or_else(|| (0..cases.len()).find(contains))
+}
+
 /// Why an input could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -91,7 +91,7 @@ pub mod rules {
 /// carries, applying one round of them, and the result of [`Linter::fix`]
 /// (the whole fix loop).
 pub mod report {
-    pub use crate::check::Fixed;
+    pub use crate::check::{case_of, Fixed};
     pub use crate::diagnostic::{Applicability, Edit, Fix};
     pub use crate::document::CaseInfo;
     pub use crate::fix::apply_fixes;

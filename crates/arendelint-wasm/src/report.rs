@@ -288,14 +288,7 @@ fn cases(
         let infos = &report.cases;
         let mut found: Vec<Vec<&&Diagnostic>> = vec![Vec::new(); infos.len()];
         for d in diagnostics {
-            // The core names the case; two cases may share a title, so the span decides.
-            let named = |i: &usize| d.case.as_deref() == Some(infos[*i].title.as_str());
-            let contains = |i: &usize| infos[*i].range.contains(&d.span.start);
-            let index = (0..infos.len())
-                .find(|i| named(i) && contains(i))
-                .or_else(|| (0..infos.len()).find(named))
-                .or_else(|| (0..infos.len()).find(contains));
-            if let Some(i) = index {
+            if let Some(i) = arendelint_core::report::case_of(infos, d) {
                 found[i].push(d);
             }
         }

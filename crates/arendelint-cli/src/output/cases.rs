@@ -108,14 +108,7 @@ fn agenda_cases<'a>(
         .collect();
     let mut outside = Vec::new();
     for d in &file.diagnostics {
-        // The core names the case; two cases may share a title, so the span decides between them.
-        let named = |i: &usize| d.case.as_deref() == Some(infos[*i].title.as_str());
-        let contains = |i: &usize| infos[*i].range.contains(&d.span.start);
-        let index = (0..infos.len())
-            .find(|i| named(i) && contains(i))
-            .or_else(|| (0..infos.len()).find(named))
-            .or_else(|| (0..infos.len()).find(contains));
-        match index {
+        match arendelint_core::report::case_of(infos, d) {
             Some(i) => views[i].diagnostics.push(d),
             None => outside.push(d),
         }
