@@ -23,13 +23,7 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
         (file.into_iter().collect(), problems)
     } else {
         let (jobs, problems) = inputs::collect(&args.paths, &mut resolver, texts);
-        let loader = crate::load::Loader::new(
-            args.agenda,
-            args.max_file_size,
-            args.quiet,
-            jobs.len(),
-            terminal,
-        );
+        let loader = loader(args, jobs.len(), terminal);
         let (files, read_problems): (Vec<_>, Vec<_>) = jobs
             .par_iter()
             .map(|job| {
@@ -122,6 +116,11 @@ pub fn run(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Terminal) 
 /// Whether this run's report can be written file by file: a format that
 /// streams, onto stdout, with nothing that needs the whole run first (a
 /// baseline, `--stats`, `--output`'s atomic replace, stdin's single file).
+/// The loader for `files` files with the options of `check`.
+fn loader<'a>(args: &CheckArgs, files: usize, terminal: &'a Terminal) -> crate::load::Loader<'a> {
+    crate::load::Loader::new(args.agenda, args.max_file_size, args.quiet, files, terminal)
+}
+
 fn streams(args: &CheckArgs) -> bool {
     !(args.stdin
         || args.baseline.is_some()
@@ -144,13 +143,7 @@ fn run_streamed(args: &CheckArgs, mut resolver: ConfigResolver, terminal: &Termi
     let (mut jobs, mut problems) = inputs::collect(&args.paths, &mut resolver, texts);
     // The order of `Report::new` (a stable sort by the path shown).
     jobs.sort_by(|a, b| a.display.cmp(&b.display));
-    let loader = crate::load::Loader::new(
-        args.agenda,
-        args.max_file_size,
-        args.quiet,
-        jobs.len(),
-        terminal,
-    );
+    let loader = loader(args, jobs.len(), terminal);
     // The progress bar is on stderr; clear it around writes only when both
     // share a terminal.
     let share_terminal = std::io::stdout().is_terminal();
