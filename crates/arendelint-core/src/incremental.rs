@@ -13,8 +13,9 @@
 //! So the fast path requires, and otherwise falls back to a full check:
 //!
 //! * Markdown, no suppression comment (`arendelint-`) and no link or footnote
-//!   definition (`]:`, which is global in Markdown) and no `---`/`+++` line
-//!   (a metadata block, which may span headings) anywhere in the text;
+//!   definition (`]:`, which is global in Markdown) and no `---` line before
+//!   a line that is not blank (a metadata block, which may span headings)
+//!   anywhere in the text;
 //! * the edit lies strictly inside one section: neither heading line (nor the
 //!   line break before the next heading) is touched, and the section is not
 //!   the last one nor the start of the text;
@@ -75,11 +76,21 @@ impl Analysis {
 }
 
 /// Text that makes the whole document one unit: suppression directives,
-/// Markdown link or footnote definitions, and a line that may open or close
-/// a metadata block (`---` or `+++`, which the parser reads as a YAML or TOML
-/// block up to the next such line, across headings).
+/// Markdown link or footnote definitions, and a line that may open a
+/// metadata block (`---` followed by a line that is not blank: the parser
+/// reads a YAML block from there up to the next `---` or `...` line, across
+/// headings; after a blank line it is a thematic break).
 fn has_global_markers(text: &str) -> bool {
-    text.contains("arendelint-") || text.contains("]:") || text.lines().any(may_delimit_metadata)
+    if text.contains("arendelint-") || text.contains("]:") {
+        return true;
+    }
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        if may_delimit_metadata(line) && lines.peek().is_some_and(|l| !l.trim().is_empty()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A line of only `-`/`+` runs, white space and container marks (`>`, list

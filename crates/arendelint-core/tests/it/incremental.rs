@@ -3,12 +3,19 @@
 //! headings, blank lines, fences and list marks among them) on each case of the
 //! sample corpus and the examples, compared after every edit. Set
 //! `ARENDELINT_DEV_CORPUS` to a folder (e.g. `../shared/corpus/dev`) to run the
-//! same on its cases too.
+//! same on its cases too, and `ARENDELINT_INCREMENTAL_EDITS` for more edits.
 
 use arendelint_core::{Analysis, Config, Input, Linter, SourceKind};
 use std::path::{Path, PathBuf};
 
-const EDITS: usize = 1_000;
+/// Edits per case; `ARENDELINT_INCREMENTAL_EDITS` asks for more (a longer
+/// search for a difference).
+fn edits() -> usize {
+    std::env::var("ARENDELINT_INCREMENTAL_EDITS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000)
+}
 
 /// A small deterministic generator (xorshift64*): the test needs no crate and
 /// fails the same way every time.
@@ -173,7 +180,7 @@ fn incremental_and_full_analysis_agree_after_every_random_edit() {
         let mut analysis: Analysis = linter
             .analyse(&original, kind)
             .expect("the case is checked");
-        for step in 0..EDITS {
+        for step in 0..edits() {
             let text = analysis.text().to_string();
             let (range, replacement) = if text.len() < 200 {
                 // Worn down: start over from the case.
