@@ -1,9 +1,10 @@
 //! `Linter::check_incremental` gives exactly the findings of a full check:
 //! 1,000 random edits (characters, words and lines typed, deleted and replaced,
 //! headings, blank lines, fences and list marks among them) on each case of the
-//! sample corpus and the examples, compared after every edit. Set
-//! `ARENDELINT_DEV_CORPUS` to a folder (e.g. `../shared/corpus/dev`) to run the
-//! same on its cases too, and `ARENDELINT_INCREMENTAL_EDITS` for more edits.
+//! sample corpus and the examples (these also with CRLF line ends), compared
+//! after every edit. Set `ARENDELINT_DEV_CORPUS` to a folder (e.g.
+//! `../shared/corpus/dev`) to run the same on its cases too, and
+//! `ARENDELINT_INCREMENTAL_EDITS` for more edits per case.
 
 use arendelint_core::{Analysis, Config, Input, Linter, SourceKind};
 use std::path::{Path, PathBuf};
@@ -169,8 +170,18 @@ fn incremental_and_full_analysis_agree_after_every_random_edit() {
     let cases = cases();
     assert!(cases.len() >= 10, "{cases:?}");
     let (mut fast, mut total) = (0, 0);
-    for (n, path) in cases.iter().enumerate() {
-        let original = std::fs::read_to_string(path).expect("a readable case");
+    // The examples once more with CRLF line ends (as saved on Windows).
+    let crlf = cases
+        .iter()
+        .filter(|p| p.parent().is_some_and(|d| d.ends_with("examples")))
+        .map(|p| (p, true));
+    let runs: Vec<(&PathBuf, bool)> = cases.iter().map(|p| (p, false)).chain(crlf).collect();
+    assert!(runs.len() > cases.len());
+    for (n, (path, crlf)) in runs.into_iter().enumerate() {
+        let mut original = std::fs::read_to_string(path).expect("a readable case");
+        if crlf {
+            original = original.replace('\n', "\r\n");
+        }
         let kind = if path.extension().is_some_and(|e| e == "txt") {
             SourceKind::PlainText
         } else {
