@@ -42,6 +42,7 @@ mod engine;
 mod fix;
 #[cfg(feature = "std-fs")]
 pub mod fs;
+mod json;
 mod lang;
 mod line_index;
 mod pdf;
@@ -95,6 +96,14 @@ pub mod report {
     pub use crate::diagnostic::{Applicability, Edit, Fix};
     pub use crate::document::CaseInfo;
     pub use crate::fix::apply_fixes;
+
+    /// The report's JSON objects (docs/rules.md §4), shared by the CLI and the
+    /// WebAssembly build.
+    pub mod json {
+        pub use crate::json::{
+            JsonCase, JsonDiagnostic, JsonEdit, JsonFix, JsonLocation, JsonPositions, JsonSummary,
+        };
+    }
 }
 
 /// The CLI checks files on several threads with one shared [`Linter`].
