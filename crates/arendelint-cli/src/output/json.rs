@@ -53,10 +53,7 @@ impl super::Emitter for Json {
     }
 
     fn file(&mut self, out: &mut dyn io::Write, file: &CheckedFile) -> io::Result<()> {
-        let line_col = |offset| {
-            let at = file.position(offset);
-            (at.line, at.column)
-        };
+        let line_col = line_col(file);
         let positions = JsonPositions {
             line_col: &line_col,
             utf16: None,
@@ -79,11 +76,16 @@ impl super::Emitter for Json {
     }
 }
 
-fn json_cases(file: &CheckedFile) -> Vec<JsonCase> {
-    let line_col = |offset| {
+/// The 1-based line and char column of a byte offset in `file`.
+fn line_col(file: &CheckedFile) -> impl Fn(usize) -> (usize, usize) + '_ {
+    move |offset| {
         let at = file.position(offset);
         (at.line, at.column)
-    };
+    }
+}
+
+fn json_cases(file: &CheckedFile) -> Vec<JsonCase> {
+    let line_col = line_col(file);
     let positions = JsonPositions {
         line_col: &line_col,
         utf16: None,
