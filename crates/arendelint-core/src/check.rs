@@ -347,3 +347,48 @@ impl Linter {
         Ok((applied > 0).then_some(Fixed { applied, report }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::case_of;
+    use crate::document::CaseInfo;
+    use crate::{Diagnostic, Rule, Severity};
+
+    fn case(title: &str, range: std::ops::Range<usize>) -> CaseInfo {
+        CaseInfo {
+            title: title.to_string(),
+            heading: range.start..range.start + 5,
+            range,
+            ..CaseInfo::untitled(0)
+        }
+    }
+
+    fn finding(case: Option<&str>, at: usize) -> Diagnostic {
+        let mut d = Diagnostic::new(Rule::Jam003, Severity::Warning, at..at + 3, String::new());
+        d.case = case.map(str::to_string);
+        d
+    }
+
+    #[test]
+    fn a_finding_belongs_to_the_case_it_names_and_lies_in() {
+        // Two agenda items with the same title: the span decides.
+        let cases = [
+            case("Övriga frågor", 0..100),
+            case("Övriga frågor", 100..200),
+        ];
+        assert_eq!(
+            case_of(&cases, &finding(Some("Övriga frågor"), 150)),
+            Some(1)
+        );
+        assert_eq!(
+            case_of(&cases, &finding(Some("Övriga frågor"), 10)),
+            Some(0)
+        );
+        // Named but outside every case of that title: the first so named.
+        let cases = [case("Budget", 0..100), case("Taxor", 100..200)];
+        assert_eq!(case_of(&cases, &finding(Some("Taxor"), 20)), Some(1));
+        // Unnamed (a suppression problem): the case it lies in, if any.
+        assert_eq!(case_of(&cases, &finding(None, 120)), Some(1));
+        assert_eq!(case_of(&cases, &finding(None, 250)), None);
+    }
+}

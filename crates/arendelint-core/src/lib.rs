@@ -43,6 +43,7 @@ mod fix;
 #[cfg(feature = "std-fs")]
 pub mod fs;
 mod incremental;
+mod json;
 mod lang;
 mod line_index;
 mod pdf;
@@ -97,6 +98,14 @@ pub mod report {
     pub use crate::diagnostic::{Applicability, Edit, Fix};
     pub use crate::document::CaseInfo;
     pub use crate::fix::apply_fixes;
+
+    /// The report's JSON objects (docs/rules.md §4), shared by the CLI and the
+    /// WebAssembly build.
+    pub mod json {
+        pub use crate::json::{
+            JsonCase, JsonDiagnostic, JsonEdit, JsonFix, JsonLocation, JsonPositions, JsonSummary,
+        };
+    }
 }
 
 /// The CLI checks files on several threads with one shared [`Linter`].

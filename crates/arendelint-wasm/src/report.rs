@@ -8,11 +8,11 @@
 //! location, edit and case, and `applicability` on a fix.
 
 use crate::utf16::Utf16Map;
-use arendelint_core::report::{Applicability, CaseInfo};
+use arendelint_core::report::json::{JsonCase, JsonDiagnostic, JsonPositions, JsonSummary};
+use arendelint_core::report::CaseInfo;
 use arendelint_core::text::{ColumnUnit, LineIndex};
 use arendelint_core::{Diagnostic, Mode, Report, Severity, SourceKind};
 use serde::Serialize;
-use std::ops::Range;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -31,84 +31,6 @@ struct JsonReport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     cases: Option<Vec<JsonCase>>,
     summary: JsonSummary,
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    path: &'a str,
-    rule: &'static str,
-    name: &'static str,
-    severity: &'static str,
-    message: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
-    /// UTF-16 offsets into `text`.
-    start: usize,
-    end: usize,
-    case: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    related: Vec<JsonLocation>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fix: Option<JsonFix<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonLocation {
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct JsonFix<'a> {
-    description: &'a str,
-    /// `safe`: keeps the meaning (`check --fix` applies it); `unsafe`: inserts
-    /// text to complete (offered, never applied in bulk).
-    applicability: &'static str,
-    edits: Vec<JsonEdit<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonEdit<'a> {
-    byte_start: usize,
-    byte_end: usize,
-    start: usize,
-    end: usize,
-    replacement: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonCase {
-    path: String,
-    case: String,
-    number: Option<String>,
-    dnr: Option<String>,
-    line: usize,
-    empty: bool,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    /// UTF-16 range of the whole case in `text`.
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct JsonSummary {
-    files: usize,
-    cases: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
 }
 
 pub fn kind_name(kind: SourceKind) -> &'static str {
@@ -132,21 +54,6 @@ impl Positions<'_> {
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let at = self.index.line_col(self.text, offset, ColumnUnit::Char);
         (at.line as usize + 1, at.col as usize + 1)
-    }
-
-    fn location(&self, span: &Range<usize>) -> JsonLocation {
-        let (line, column) = self.line_col(span.start);
-        let (end_line, end_column) = self.line_col(span.end);
-        JsonLocation {
-            line,
-            column,
-            end_line,
-            end_column,
-            byte_start: span.start,
-            byte_end: span.end,
-            start: self.utf16.get(span.start),
-            end: self.utf16.get(span.end),
-        }
     }
 }
 
@@ -183,27 +90,29 @@ pub fn render(report: &Report<'_>, path: &str, agenda: bool, looks_like_agenda: 
         index: LineIndex::new(text),
         utf16: Utf16Map::new(text, offsets_of(&report.diagnostics, &report.cases)),
     };
+    let line_col = |offset| pos.line_col(offset);
+    let to_utf16 = |offset| pos.utf16.get(offset);
+    let positions = JsonPositions {
+        line_col: &line_col,
+        utf16: Some(&to_utf16),
+    };
     let json_diagnostics = diagnostics
         .iter()
-        .map(|d| diagnostic(path, &pos, d))
+        .map(|d| JsonDiagnostic::new(path, d, &positions))
         .collect();
-    let mut summary = JsonSummary {
-        files: 1,
-        cases: match report.mode {
+    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+    let summary = JsonSummary::new(
+        1,
+        match report.mode {
             Mode::Agenda => report.cases.len().max(1),
             Mode::Document => 1,
         },
-        errors: 0,
-        warnings: 0,
-        infos: 0,
-    };
-    for d in &diagnostics {
-        match d.severity {
-            Severity::Error => summary.errors += 1,
-            Severity::Warning => summary.warnings += 1,
-            Severity::Info => summary.infos += 1,
-        }
-    }
+        [
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info),
+        ],
+    );
     let json = JsonReport {
         version: 1,
         text,
@@ -214,50 +123,11 @@ pub fn render(report: &Report<'_>, path: &str, agenda: bool, looks_like_agenda: 
         },
         looks_like_agenda,
         diagnostics: json_diagnostics,
-        cases: agenda.then(|| cases(report, &diagnostics, path, &pos)),
+        cases: agenda.then(|| cases(report, &diagnostics, path, &positions)),
         summary,
     };
     // Plain structs of strings and numbers always serialise.
     serde_json::to_string(&json).unwrap_or_else(|_| "{}".to_string())
-}
-
-fn diagnostic<'a>(path: &'a str, pos: &Positions<'_>, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
-    let at = pos.location(&d.span);
-    JsonDiagnostic {
-        path,
-        rule: d.rule.code(),
-        name: d.rule.name(),
-        severity: d.severity.as_str(),
-        message: &d.message,
-        line: at.line,
-        column: at.column,
-        end_line: at.end_line,
-        end_column: at.end_column,
-        byte_start: at.byte_start,
-        byte_end: at.byte_end,
-        start: at.start,
-        end: at.end,
-        case: d.case.as_deref(),
-        related: d.related.iter().map(|r| pos.location(r)).collect(),
-        fix: d.fix.as_ref().map(|fix| JsonFix {
-            description: &fix.description,
-            applicability: match fix.applicability {
-                Applicability::Safe => "safe",
-                Applicability::Unsafe => "unsafe",
-            },
-            edits: fix
-                .edits
-                .iter()
-                .map(|e| JsonEdit {
-                    byte_start: e.range.start,
-                    byte_end: e.range.end,
-                    start: pos.utf16.get(e.range.start),
-                    end: pos.utf16.get(e.range.end),
-                    replacement: &e.replacement,
-                })
-                .collect(),
-        }),
-    }
 }
 
 /// The `cases` array as the CLI makes it (output/json.rs and output/cases.rs):
@@ -266,23 +136,16 @@ fn cases(
     report: &Report<'_>,
     diagnostics: &[&Diagnostic],
     path: &str,
-    pos: &Positions<'_>,
+    positions: &JsonPositions<'_>,
 ) -> Vec<JsonCase> {
     let case = |info: &CaseInfo, title: String, found: &[&&Diagnostic]| {
         let count = |s| found.iter().filter(|d| d.severity == s).count();
-        JsonCase {
-            path: path.to_string(),
-            case: title,
-            number: info.number.clone(),
-            dnr: info.dnr.clone(),
-            line: pos.line_col(info.heading.start).0,
-            empty: info.empty,
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
-            start: pos.utf16.get(info.range.start),
-            end: pos.utf16.get(info.range.end),
-        }
+        let counts = [
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info),
+        ];
+        JsonCase::new(path.to_string(), title, info, counts, positions)
     };
     if report.mode == Mode::Agenda && !report.cases.is_empty() {
         let infos = &report.cases;

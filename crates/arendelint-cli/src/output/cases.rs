@@ -2,6 +2,7 @@
 //! a file is one case, or in agenda mode the cases the core found in it.
 
 use crate::report::{CheckedFile, Report};
+use arendelint_core::report::CaseInfo;
 use arendelint_core::rules::RULES;
 use arendelint_core::{Diagnostic, Severity};
 
@@ -19,6 +20,8 @@ pub struct CaseView<'a> {
     /// The findings outside every case of an agenda: no case of its own.
     pub outside: bool,
     pub diagnostics: Vec<&'a Diagnostic>,
+    /// The core's case (for the findings outside every case, the whole file).
+    pub info: CaseInfo,
 }
 
 impl CaseView<'_> {
@@ -66,33 +69,31 @@ pub fn file_cases<'a>(file: &'a CheckedFile, out: &mut Vec<CaseView<'a>>) {
             Some(infos) if !infos.is_empty() => agenda_cases(file, infos, out),
             _ => {
                 // The core's case of the whole document: no second parse here.
-                let info = file.document.clone().unwrap_or_else(|| {
-                    arendelint_core::report::CaseInfo::untitled(file.text.len())
-                });
+                let info = file
+                    .document
+                    .clone()
+                    .unwrap_or_else(|| CaseInfo::untitled(file.text.len()));
                 out.push(CaseView {
                     file,
                     title: if info.title.is_empty() {
                         file.display.clone()
                     } else {
-                        info.title
+                        info.title.clone()
                     },
                     number: None,
-                    dnr: info.dnr,
+                    dnr: info.dnr.clone(),
                     empty: false,
                     start: info.heading.start,
                     outside: false,
                     diagnostics: file.diagnostics.iter().collect(),
+                    info,
                 })
             }
         }
     }
 }
 
-fn agenda_cases<'a>(
-    file: &'a CheckedFile,
-    infos: &[arendelint_core::report::CaseInfo],
-    out: &mut Vec<CaseView<'a>>,
-) {
+fn agenda_cases<'a>(file: &'a CheckedFile, infos: &[CaseInfo], out: &mut Vec<CaseView<'a>>) {
     let mut views: Vec<CaseView<'a>> = infos
         .iter()
         .map(|info| CaseView {
@@ -104,6 +105,7 @@ fn agenda_cases<'a>(
             start: info.heading.start,
             outside: false,
             diagnostics: Vec::new(),
+            info: info.clone(),
         })
         .collect();
     let mut outside = Vec::new();
@@ -124,6 +126,7 @@ fn agenda_cases<'a>(
             start: 0,
             outside: true,
             diagnostics: outside,
+            info: CaseInfo::untitled(file.text.len()),
         });
     }
 }

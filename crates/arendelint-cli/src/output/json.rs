@@ -2,75 +2,9 @@
 
 use super::{JsonFrame, ITEMS_MARKER};
 use crate::report::{CheckedFile, Summary};
-use arendelint_core::Diagnostic;
+use arendelint_core::report::json::{JsonCase, JsonDiagnostic, JsonPositions, JsonSummary};
 use serde::Serialize;
 use std::io;
-
-#[derive(Serialize)]
-struct JsonCase {
-    path: String,
-    case: String,
-    number: Option<String>,
-    dnr: Option<String>,
-    line: usize,
-    empty: bool,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    path: &'a str,
-    rule: &'static str,
-    name: &'static str,
-    severity: &'static str,
-    message: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
-    case: Option<&'a str>,
-    /// Later mentions of the same group in the same section (JAM003, §6.17).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    related: Vec<JsonLocation>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fix: Option<JsonFix<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonLocation {
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
-}
-
-#[derive(Serialize)]
-struct JsonFix<'a> {
-    description: &'a str,
-    edits: Vec<JsonEdit<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonEdit<'a> {
-    byte_start: usize,
-    byte_end: usize,
-    replacement: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonSummary {
-    files: usize,
-    cases: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-}
 
 /// The JSON format as an [`Emitter`](super::Emitter): the `diagnostics` array
 /// is written finding by finding; the cases (agenda mode) and the summary,
@@ -106,13 +40,7 @@ fn skeleton(agenda: bool, cases: Vec<JsonCase>, s: Summary) -> String {
         version: 1,
         diagnostics: [ITEMS_MARKER],
         cases: agenda.then_some(cases),
-        summary: JsonSummary {
-            files: s.files,
-            cases: s.cases,
-            errors: s.errors,
-            warnings: s.warnings,
-            infos: s.infos,
-        },
+        summary: JsonSummary::new(s.files, s.cases, [s.errors, s.warnings, s.infos]),
     };
     // Serialising plain structs of strings and numbers cannot fail; fall back to
     // an empty object rather than panic if it ever did.
@@ -125,24 +53,14 @@ impl super::Emitter for Json {
     }
 
     fn file(&mut self, out: &mut dyn io::Write, file: &CheckedFile) -> io::Result<()> {
+        let line_col = line_col(file);
+        let positions = JsonPositions {
+            line_col: &line_col,
+            utf16: None,
+        };
         for d in &file.diagnostics {
-            let related = d
-                .related
-                .iter()
-                .map(|span| {
-                    let (start, end) = file.range(span);
-                    JsonLocation {
-                        line: start.line,
-                        column: start.column,
-                        end_line: end.line,
-                        end_column: end.column,
-                        byte_start: span.start,
-                        byte_end: span.end,
-                    }
-                })
-                .collect();
-            let item = diagnostic(&file.display, file.range(&d.span), d, related);
-            self.frame.item(out, &item)?;
+            self.frame
+                .item(out, &JsonDiagnostic::new(&file.display, d, &positions))?;
         }
         if self.agenda {
             self.cases.extend(json_cases(file));
@@ -158,60 +76,28 @@ impl super::Emitter for Json {
     }
 }
 
+/// The 1-based line and char column of a byte offset in `file`.
+fn line_col(file: &CheckedFile) -> impl Fn(usize) -> (usize, usize) + '_ {
+    move |offset| {
+        let at = file.position(offset);
+        (at.line, at.column)
+    }
+}
+
 fn json_cases(file: &CheckedFile) -> Vec<JsonCase> {
+    let line_col = line_col(file);
+    let positions = JsonPositions {
+        line_col: &line_col,
+        utf16: None,
+    };
     let mut views = Vec::new();
     super::cases::file_cases(file, &mut views);
     views
         .into_iter()
         .filter(|c| !c.outside)
         .map(|c| {
-            let [errors, warnings, infos] = c.per_severity();
-            JsonCase {
-                path: c.file.display.clone(),
-                line: c.file.position(c.start).line,
-                case: c.title,
-                number: c.number,
-                dnr: c.dnr,
-                empty: c.empty,
-                errors,
-                warnings,
-                infos,
-            }
+            let counts = c.per_severity();
+            JsonCase::new(c.file.display.clone(), c.title, &c.info, counts, &positions)
         })
         .collect()
-}
-
-fn diagnostic<'a>(
-    path: &'a str,
-    (start, end): (crate::report::Position, crate::report::Position),
-    d: &'a Diagnostic,
-    related: Vec<JsonLocation>,
-) -> JsonDiagnostic<'a> {
-    JsonDiagnostic {
-        path,
-        rule: d.rule.code(),
-        name: d.rule.name(),
-        severity: d.severity.as_str(),
-        message: &d.message,
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
-        byte_start: d.span.start,
-        byte_end: d.span.end,
-        case: d.case.as_deref(),
-        related,
-        fix: d.fix.as_ref().map(|fix| JsonFix {
-            description: &fix.description,
-            edits: fix
-                .edits
-                .iter()
-                .map(|e| JsonEdit {
-                    byte_start: e.range.start,
-                    byte_end: e.range.end,
-                    replacement: &e.replacement,
-                })
-                .collect(),
-        }),
-    }
 }

@@ -814,3 +814,29 @@ fn error_messages_are_one_short_line_with_a_real_offset() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A Word file is never edited, so its findings carry no fix; a program that
+/// maps the extracted text back onto the document (the Word add-in) asks for
+/// the fixes as edits of that text.
+#[test]
+fn fixes_of_a_word_file_only_when_asked_for_as_edits_of_the_extracted_text() {
+    let bytes = from_markdown(CASE_MD).to_bytes();
+    let plain = check_docx(&bytes, Mode::Document).expect("a readable .docx");
+    assert!(plain.diagnostics.iter().all(|d| d.fix.is_none()));
+    let input = Input::bytes(&bytes, SourceKind::Docx).with_extracted_fixes();
+    let with_fixes = linter().check(&input).expect("a readable .docx");
+    // The same findings, now with fixes.
+    assert_eq!(
+        describe(&with_fixes.text, &with_fixes.diagnostics),
+        describe(&plain.text, &plain.diagnostics)
+    );
+    let jam003 = with_fixes
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.code() == "JAM003")
+        .expect("a JAM003 finding in CASE_MD");
+    let fix = jam003.fix.as_ref().expect("JAM003 has a fix");
+    let edit = &fix.edits[0];
+    assert_eq!(edit.range, jam003.span.end..jam003.span.end);
+    assert!(edit.replacement.contains("kvinnor och män"), "{edit:?}");
+}
