@@ -133,30 +133,40 @@ impl Linter {
     /// what [`Linter::check_incremental`] needs. The findings are those of
     /// [`Linter::check`].
     pub fn analyse(&self, text: &str, kind: SourceKind) -> Result<Analysis, CheckError> {
-        let report = self.check(&Input::text(text, kind))?;
-        let mut analysis = Analysis {
+        let global = kind != SourceKind::Markdown || has_global_markers(text);
+        if global {
+            let report = self.check(&Input::text(text, kind))?;
+            return Ok(Analysis {
+                text: text.to_string(),
+                kind,
+                diagnostics: report.diagnostics,
+                heading_starts: Vec::new(),
+                gender_ranges: Vec::new(),
+                global,
+                incremental: false,
+            });
+        }
+        // What `check` does for a text in document mode, keeping the parse
+        // for the section table.
+        let doc = Document::parse(text, kind, self.data(), false);
+        let diagnostics = self.run_scopes(&doc, &[(doc.whole(), None)]);
+        let heading_starts = doc
+            .headings
+            .iter()
+            .filter(|h| h.kind == HeadingKind::Markdown)
+            .map(|h| h.span.start)
+            .filter(|&s| (s == 0 || text.as_bytes()[s - 1] == b'\n') && is_atx_line(text, s))
+            .collect();
+        let gender_ranges = self.gender_ranges(&doc);
+        Ok(Analysis {
             text: text.to_string(),
             kind,
-            diagnostics: report.diagnostics,
-            heading_starts: Vec::new(),
-            gender_ranges: Vec::new(),
-            global: kind != SourceKind::Markdown || has_global_markers(text),
+            diagnostics,
+            heading_starts,
+            gender_ranges,
+            global,
             incremental: false,
-        };
-        if !analysis.global {
-            // A second parse, only for the section table (the cost of a full
-            // check is paid only when the fast path cannot be taken).
-            let doc = Document::parse(text, kind, self.data(), false);
-            analysis.heading_starts = doc
-                .headings
-                .iter()
-                .filter(|h| h.kind == HeadingKind::Markdown)
-                .map(|h| h.span.start)
-                .filter(|&s| (s == 0 || text.as_bytes()[s - 1] == b'\n') && is_atx_line(text, s))
-                .collect();
-            analysis.gender_ranges = self.gender_ranges(&doc);
-        }
-        Ok(analysis)
+        })
     }
 
     /// Checks `new_text`, the text of `previous` with the bytes `changed`
