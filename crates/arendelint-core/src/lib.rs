@@ -42,6 +42,7 @@ mod engine;
 mod fix;
 #[cfg(feature = "std-fs")]
 pub mod fs;
+mod incremental;
 mod json;
 mod lang;
 mod line_index;
@@ -57,6 +58,7 @@ pub use check::{Input, Mode, Report};
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity};
 pub use engine::Linter;
+pub use incremental::Analysis;
 pub use lang::Lang;
 pub use registry::Rule;
 pub use source::SourceKind;

@@ -3,8 +3,9 @@
 use crate::document::Snapshot;
 use crate::lsp_diagnostic::to_lsp;
 use crate::position::Encoding;
-use arendelint_core::{Input, Lang, Linter, SourceKind};
+use arendelint_core::{Lang, Linter, SourceKind};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 use tower_lsp::lsp_types::{Diagnostic as LspDiagnostic, Url};
 
 /// Documents above this size are not analysed (the server logs why). A case is
@@ -31,6 +32,9 @@ pub struct Analysis {
     pub linter: Option<Linter>,
     /// Why the document was not (fully) analysed, for `window/logMessage`.
     pub problem: Option<String>,
+    /// The core's analysis, from which the next version is checked
+    /// incrementally (only the section an edit touches).
+    pub core: Option<Arc<arendelint_core::Analysis>>,
 }
 
 impl Analysis {
@@ -52,6 +56,32 @@ pub struct Request<'a> {
     pub encoding: Encoding,
     pub generation: u64,
     pub enabled: bool,
+    /// The analysis of an earlier version made under the same configuration
+    /// generation and kind: only what changed since is checked again.
+    pub previous: Option<Arc<arendelint_core::Analysis>>,
+}
+
+/// The bytes of `old` that were replaced to give `new`: the range between
+/// their common prefix and common suffix (at character boundaries). The core
+/// checks that the range fits both texts, so any consistent range is safe.
+pub fn changed_range(old: &str, new: &str) -> std::ops::Range<usize> {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = a.len().min(b.len()) - prefix;
+    let mut suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(max_suffix)
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
+        suffix -= 1;
+    }
+    prefix..a.len() - suffix
 }
 
 /// Lints a snapshot. Never panics: a panic in the rule engine becomes a
@@ -66,6 +96,7 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         findings: Vec::new(),
         linter: None,
         problem: None,
+        core: None,
     };
     let Some(linter) = req.linter.filter(|_| req.enabled) else {
         return analysis;
@@ -80,10 +111,12 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         return analysis;
     }
     analysis.linter = Some(linter.clone());
-    let checked = guarded(|| {
-        linter
-            .check(&Input::text(text, req.kind))
-            .map(|report| report.diagnostics)
+    let checked = guarded(|| match req.previous.as_deref() {
+        Some(previous) if previous.kind() == req.kind => {
+            let changed = changed_range(previous.text(), text);
+            linter.check_incremental(previous, text, changed)
+        }
+        _ => linter.analyse(text, req.kind),
     });
     match checked {
         Ok(Err(e)) => {
@@ -91,15 +124,18 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
             // show nothing rather than stale findings.
             analysis.problem = Some(format!("not analysed: {e}"));
         }
-        Ok(Ok(diagnostics)) => {
+        Ok(Ok(core)) => {
             let index = &analysis.snapshot.index;
-            analysis.findings = diagnostics
-                .into_iter()
+            analysis.findings = core
+                .diagnostics
+                .iter()
+                .cloned()
                 .map(|core| Finding {
                     lsp: to_lsp(&core, text, index, lang, req.encoding, req.uri),
                     core,
                 })
                 .collect();
+            analysis.core = Some(Arc::new(core));
         }
         Err(message) => {
             analysis.problem = Some(format!(
@@ -126,7 +162,6 @@ mod tests {
     use super::*;
     use arendelint_core::text::LineIndex;
     use arendelint_core::Config;
-    use std::sync::Arc;
 
     fn snapshot(text: &str) -> Snapshot {
         Snapshot {
@@ -145,6 +180,49 @@ mod tests {
     }
 
     #[test]
+    fn the_changed_range_lies_between_the_common_prefix_and_suffix() {
+        assert_eq!(changed_range("abcdef", "abXYef"), 2..4);
+        assert_eq!(changed_range("abc", "abxc"), 2..2);
+        assert_eq!(changed_range("aaa", "aaaa"), 3..3);
+        assert_eq!(changed_range("abxc", "abc"), 2..3);
+        assert_eq!(changed_range("same", "same"), 4..4);
+        // Never inside a character: "ä" and "ö" share their first byte.
+        assert_eq!(changed_range("aäb", "aöb"), 1..3);
+    }
+
+    #[test]
+    fn an_edit_is_checked_from_the_previous_analysis() {
+        let linter = Linter::new(&Config::default()).ok();
+        let text = "# Ärende\n\n## Bakgrund\n\nPatienterna väntar.\n\n## Förslag\n\nInget.\n";
+        let mut req = Request {
+            uri: None,
+            linter: linter.as_ref(),
+            kind: SourceKind::Markdown,
+            encoding: Encoding::Utf16,
+            generation: 1,
+            enabled: true,
+            previous: None,
+        };
+        let first = analyse(snapshot(text), &req);
+        req.previous = first.core.clone();
+        let edited = text.replace("väntar.", "väntar länge.");
+        let second = analyse(snapshot(&edited), &req);
+        let core = second.core.as_deref().map(|c| c.was_incremental());
+        assert_eq!(core, Some(true));
+        let full = linter
+            .as_ref()
+            .map(|l| l.check(&arendelint_core::Input::text(&edited, SourceKind::Markdown)));
+        let full: Vec<_> = full
+            .into_iter()
+            .flatten()
+            .flat_map(|r| r.diagnostics)
+            .collect();
+        let got: Vec<_> = second.findings.iter().map(|f| f.core.clone()).collect();
+        assert_eq!(got, full);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
     fn large_and_disabled_documents_yield_no_findings() {
         let linter = Linter::new(&Config::default()).ok();
         let mut req = Request {
@@ -154,6 +232,7 @@ mod tests {
             encoding: Encoding::Utf16,
             generation: 1,
             enabled: true,
+            previous: None,
         };
         let big = "a".repeat(MAX_DOCUMENT_BYTES + 1);
         let a = analyse(snapshot(&big), &req);

@@ -63,14 +63,18 @@ impl Shared {
     /// The analysis of the document's current version, from the cache or made now.
     /// `None` for documents that are not open or not checked.
     pub async fn analysis(&self, uri: &Url) -> Option<Arc<Analysis>> {
-        let (snapshot, kind, linter, generation, enabled, encoding) = {
+        let (snapshot, kind, linter, generation, enabled, encoding, previous) = {
             let mut st = self.lock();
             let doc = st.docs.get(uri)?;
             let kind = doc.kind?;
             let snapshot = doc.snapshot.clone();
+            let mut previous = None;
             if let Some(a) = st.analyses.get(uri) {
                 if a.snapshot.same(&snapshot) && a.generation == st.generation {
                     return Some(a.clone());
+                }
+                if a.generation == st.generation && a.kind == kind {
+                    previous = a.core.clone();
                 }
             }
             let settings = st.settings.clone();
@@ -82,6 +86,7 @@ impl Shared {
                 st.generation,
                 settings.enable,
                 st.session.encoding,
+                previous,
             )
         };
         self.flush_config_reports().await;
@@ -95,6 +100,7 @@ impl Shared {
                 encoding,
                 generation,
                 enabled,
+                previous,
             };
             analyse(snapshot, &req)
         })

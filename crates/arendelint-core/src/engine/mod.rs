@@ -125,6 +125,42 @@ impl Linter {
     }
 
     fn run(&self, doc: &Document, scopes: &[(Scope, Option<String>)]) -> Vec<Diagnostic> {
+        self.run_units(doc, scopes, false)
+    }
+
+    /// Only the span rules (JAM003, JAM004) over the whole document: what the
+    /// incremental check re-derives for one section.
+    pub(crate) fn run_span_rules(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.run_units(doc, &[(doc.whole(), None)], true)
+    }
+
+    /// Byte ranges of the document's gender sections, from the heading to the
+    /// end of the body's last sentence: what the document and section rules
+    /// read besides the headings.
+    pub(crate) fn gender_ranges(&self, doc: &Document) -> Vec<Range<usize>> {
+        let scope = doc.whole();
+        sections::gender_sections(doc, &self.data, &scope)
+            .iter()
+            .map(|g| {
+                let start = doc.headings[g.section.heading].span.start;
+                let tokens = doc.sentence_tokens(g.section.body.clone());
+                let end = tokens
+                    .clone()
+                    .last()
+                    .map_or(doc.headings[g.section.heading].span.end, |t| {
+                        doc.tokens[t].end
+                    });
+                start..end.max(start)
+            })
+            .collect()
+    }
+
+    fn run_units(
+        &self,
+        doc: &Document,
+        scopes: &[(Scope, Option<String>)],
+        span_only: bool,
+    ) -> Vec<Diagnostic> {
         let data = &*self.data;
         let facts = words::Facts::compute(doc, data);
         let mut findings: Vec<(Finding, Option<&String>)> = Vec::new();
@@ -149,7 +185,8 @@ impl Linter {
             let mut scoped = Vec::new();
             for unit in rules::UNITS {
                 if let Some(check) = unit.check {
-                    if self.enabled(unit.meta.rule) {
+                    let wanted = !span_only || unit.meta.level == crate::registry::Level::Span;
+                    if wanted && self.enabled(unit.meta.rule) {
                         check(&cx, &mut budget, &mut scoped);
                     }
                 }

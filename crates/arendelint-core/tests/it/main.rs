@@ -13,6 +13,7 @@ mod pdf_support;
 mod agenda;
 mod docx;
 mod fix;
+mod incremental;
 mod jam003;
 mod jam004;
 mod limits;

@@ -1,0 +1,232 @@
+//! `Linter::check_incremental` gives exactly the findings of a full check:
+//! 1,000 random edits (characters, words and lines typed, deleted and replaced,
+//! headings, blank lines, fences and list marks among them) on each case of the
+//! sample corpus and the examples (these also with CRLF line ends), compared
+//! after every edit. Set `ARENDELINT_DEV_CORPUS` to a folder (e.g.
+//! `../shared/corpus/dev`) to run the same on its cases too, and
+//! `ARENDELINT_INCREMENTAL_EDITS` for more edits per case.
+
+use arendelint_core::{Analysis, Config, Input, Linter, SourceKind};
+use std::path::{Path, PathBuf};
+
+/// Edits per case; `ARENDELINT_INCREMENTAL_EDITS` asks for more (a longer
+/// search for a difference).
+fn edits() -> usize {
+    std::env::var("ARENDELINT_INCREMENTAL_EDITS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000)
+}
+
+/// A small deterministic generator (xorshift64*): the test needs no crate and
+/// fails the same way every time.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// What is typed: characters and pieces that change the Markdown structure or
+/// the rules' words.
+const PIECES: &[&str] = &[
+    "a",
+    "x",
+    "ä",
+    " ",
+    "\n",
+    "\n\n",
+    ".",
+    ",",
+    ":",
+    "#",
+    "# ",
+    "## ",
+    "\n## Bakgrund\n",
+    "\n### Jämställdhetsanalys\n",
+    "\n# Ny rubrik\n\n",
+    "**",
+    "*",
+    "- ",
+    "1. ",
+    "> ",
+    "|",
+    "| a | b |\n|---|---|\n",
+    "```",
+    "\n```\n",
+    "~~~\n",
+    "<div>\n",
+    "<!-- ",
+    " -->",
+    "---\n",
+    "===\n",
+    "    ",
+    "\t",
+    "patienterna",
+    " Patienterna väntar. ",
+    "alla invånare",
+    " kvinnor och män ",
+    "312 patienter",
+    " 45 % ",
+    "antal brukare",
+    "Av dessa är 20 kvinnor.",
+    "Beslutet skickas till\n",
+    "Konsekvenser för jämställdhet:\n",
+    "barn",
+    "Elever",
+    "\nBilagor\n",
+    "[",
+    "]",
+    "(",
+    ")",
+    "`",
+    "_",
+    "&amp;",
+    "<br>",
+];
+
+fn char_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// One random edit of `text`: the range replaced and the replacement.
+fn random_edit(rng: &mut Rng, text: &str) -> (std::ops::Range<usize>, String) {
+    let at = char_boundary(text, rng.below(text.len() + 1));
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    match rng.below(10) {
+        // Type a piece.
+        0..=3 => (at..at, PIECES[rng.below(PIECES.len())].to_string()),
+        // Delete a few characters.
+        4 | 5 => {
+            let end = char_boundary(text, at + 1 + rng.below(12));
+            let end = if end <= at {
+                text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
+            } else {
+                end
+            };
+            (at..end, String::new())
+        }
+        // Replace a few characters.
+        6 => {
+            let end = char_boundary(text, at + 1 + rng.below(6)).max(at);
+            (at..end, PIECES[rng.below(PIECES.len())].to_string())
+        }
+        // Delete the line (with its line break).
+        7 => (line_start..(line_end + 1).min(text.len()), String::new()),
+        // Insert a line before this one.
+        8 => (
+            line_start..line_start,
+            format!(
+                "{}\n",
+                PIECES[rng.below(PIECES.len())].trim_end_matches('\n')
+            ),
+        ),
+        // Join or split lines, blank lines.
+        _ => {
+            if rng.below(2) == 0 && line_end < text.len() {
+                (line_end..line_end + 1, String::new())
+            } else {
+                (at..at, "\n".to_string())
+            }
+        }
+    }
+}
+
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut dirs = vec![root.join("tests/corpus/sample"), root.join("examples")];
+    if let Ok(extra) = std::env::var("ARENDELINT_DEV_CORPUS") {
+        dirs.push(PathBuf::from(extra));
+    }
+    let mut out: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).expect("the corpus folder exists"))
+        .map(|e| e.expect("a readable folder entry").path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name != "README.md" && (name.ends_with(".md") || name.ends_with(".txt"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn incremental_and_full_analysis_agree_after_every_random_edit() {
+    let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
+    let cases = cases();
+    assert!(cases.len() >= 10, "{cases:?}");
+    let (mut fast, mut total) = (0, 0);
+    // The examples once more with CRLF line ends (as saved on Windows).
+    let crlf = cases
+        .iter()
+        .filter(|p| p.parent().is_some_and(|d| d.ends_with("examples")))
+        .map(|p| (p, true));
+    let runs: Vec<(&PathBuf, bool)> = cases.iter().map(|p| (p, false)).chain(crlf).collect();
+    assert!(runs.len() > cases.len());
+    for (n, (path, crlf)) in runs.into_iter().enumerate() {
+        let mut original = std::fs::read_to_string(path).expect("a readable case");
+        if crlf {
+            original = original.replace('\n', "\r\n");
+        }
+        let kind = if path.extension().is_some_and(|e| e == "txt") {
+            SourceKind::PlainText
+        } else {
+            SourceKind::Markdown
+        };
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (n as u64 + 1));
+        let mut analysis: Analysis = linter
+            .analyse(&original, kind)
+            .expect("the case is checked");
+        for step in 0..edits() {
+            let text = analysis.text().to_string();
+            let (range, replacement) = if text.len() < 200 {
+                // Worn down: start over from the case.
+                (0..text.len(), original.clone())
+            } else {
+                random_edit(&mut rng, &text)
+            };
+            let mut next = text.clone();
+            next.replace_range(range.clone(), &replacement);
+            if next.trim().is_empty() {
+                continue;
+            }
+            let incremental = linter
+                .check_incremental(&analysis, &next, range.clone())
+                .expect("the edited case is checked");
+            let full = linter
+                .check(&Input::text(&next, kind))
+                .expect("the edited case is checked");
+            assert_eq!(
+                incremental.diagnostics,
+                full.diagnostics,
+                "{} after edit {step} ({range:?} -> {replacement:?}), incremental: {}",
+                path.display(),
+                incremental.was_incremental()
+            );
+            total += 1;
+            fast += usize::from(incremental.was_incremental());
+            analysis = incremental;
+        }
+    }
+    // The fast path is taken often enough (at least one in twenty: else this would compare the
+    // full check with itself).
+    eprintln!("{fast} of {total} edits re-checked one section");
+    assert!(
+        fast * 20 >= total,
+        "only {fast} of {total} edits took the fast path"
+    );
+}
