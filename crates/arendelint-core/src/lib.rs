@@ -58,7 +58,6 @@ pub use check::{Input, Mode, Report};
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity};
 pub use engine::Linter;
-pub use incremental::Analysis;
 pub use lang::Lang;
 pub use registry::Rule;
 pub use source::SourceKind;
@@ -91,13 +90,15 @@ pub mod rules {
 }
 
 /// The parts of a [`Report`]: its cases, the fixes and edits a [`Diagnostic`]
-/// carries, applying one round of them, and the result of [`Linter::fix`]
-/// (the whole fix loop).
+/// carries, applying one round of them, the result of [`Linter::fix`] (the
+/// whole fix loop), the JSON objects of the report format, and the
+/// [`Analysis`](report::Analysis) an editor keeps to check edits incrementally.
 pub mod report {
     pub use crate::check::{case_of, Fixed};
     pub use crate::diagnostic::{Applicability, Edit, Fix};
     pub use crate::document::CaseInfo;
     pub use crate::fix::apply_fixes;
+    pub use crate::incremental::Analysis;
 
     /// The report's JSON objects (docs/rules.md §4), shared by the CLI and the
     /// WebAssembly build.

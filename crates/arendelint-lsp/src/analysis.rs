@@ -34,7 +34,7 @@ pub struct Analysis {
     pub problem: Option<String>,
     /// The core's analysis, from which the next version is checked
     /// incrementally (only the section an edit touches).
-    pub core: Option<Arc<arendelint_core::Analysis>>,
+    pub core: Option<Arc<arendelint_core::report::Analysis>>,
 }
 
 impl Analysis {
@@ -58,7 +58,7 @@ pub struct Request<'a> {
     pub enabled: bool,
     /// The analysis of an earlier version made under the same configuration
     /// generation and kind: only what changed since is checked again.
-    pub previous: Option<Arc<arendelint_core::Analysis>>,
+    pub previous: Option<Arc<arendelint_core::report::Analysis>>,
 }
 
 /// The bytes of `old` that were replaced to give `new`: the range between

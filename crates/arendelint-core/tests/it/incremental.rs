@@ -6,7 +6,8 @@
 //! `../shared/corpus/dev`) to run the same on its cases too, and
 //! `ARENDELINT_INCREMENTAL_EDITS` for more edits per case.
 
-use arendelint_core::{Analysis, Config, Input, Linter, SourceKind};
+use arendelint_core::report::Analysis;
+use arendelint_core::{Config, Input, Linter, SourceKind};
 use std::path::{Path, PathBuf};
 
 /// Edits per case; `ARENDELINT_INCREMENTAL_EDITS` asks for more (a longer
