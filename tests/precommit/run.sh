@@ -61,13 +61,13 @@ if git commit --quiet -m "bad case" >"$work/bad.log" 2>&1; then
   cat "$work/bad.log"; fail "the hook let a case without a gender section through"
 fi
 grep -q "JAM001" "$work/bad.log" || { cat "$work/bad.log"; fail "no JAM001 in the hook output"; }
-echo "bad case refused:"; sed 's/^/  | /' "$work/bad.log" | head -20
+echo "bad case refused:"; head -20 "$work/bad.log" | sed 's/^/  | /'
 git rm --quiet --cached bad.txt && rm bad.txt
 
 # A good case passes and is committed.
 cp "$root/examples/exemplariskt-arende.md" good.md
 git add good.md
 git commit --quiet -m "good case" >"$work/good.log" 2>&1 || { cat "$work/good.log"; fail "the hook refused a good case"; }
-git log --oneline -1 | grep -q "good case" || fail "the good case was not committed"
+grep -q "good case" <<<"$(git log --oneline -1)" || fail "the good case was not committed"
 echo "good case committed"
 echo "precommit test: OK"
