@@ -7,7 +7,45 @@ use arendelint_core::fs::{discover_config, load_config};
 use arendelint_core::{Config, Linter};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// How many compiled configurations the process keeps (see [`compiled`]).
+const COMPILED_KEPT: usize = 16;
+
+/// The linter for `config`, compiled once per process: compiling the rule data
+/// costs tens of milliseconds, and the same configuration comes back after a
+/// settings change is undone, in every folder without its own file, and in
+/// every server of a process that runs several (tests, fuzzing). The oldest
+/// entry goes when more than [`COMPILED_KEPT`] are kept.
+fn compiled(config: &Config) -> Result<Arc<Linter>, ConfigError> {
+    static CACHE: OnceLock<Mutex<Vec<(Config, Arc<Linter>)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Mutex::default);
+    // A panic elsewhere while the lock was held leaves a list that is still valid.
+    let lookup = |cache: &Mutex<Vec<(Config, Arc<Linter>)>>| {
+        let kept = cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        kept.iter()
+            .find(|(c, _)| c == config)
+            .map(|(_, linter)| linter.clone())
+    };
+    if let Some(linter) = lookup(cache) {
+        return Ok(linter);
+    }
+    // Compiled outside the lock: another server may compile the same at once,
+    // which costs time but not correctness.
+    let linter = Arc::new(Linter::new(config)?);
+    let mut kept = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !kept.iter().any(|(c, _)| c == config) {
+        if kept.len() >= COMPILED_KEPT {
+            kept.remove(0);
+        }
+        kept.push((config.clone(), linter.clone()));
+    }
+    Ok(linter)
+}
 
 /// A change in a configuration file's health that the user must see.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,16 +79,15 @@ impl ConfigStore {
             Some(file) => self.load(file).unwrap_or_default(),
             None => Config::default(),
         };
-        let linter = match Linter::new(&settings.apply(base)) {
+        let linter = match compiled(&settings.apply(base)) {
             Ok(linter) => linter,
             Err(error) => {
                 if let Some(file) = &config_path {
                     self.set_broken(file, Some(error));
                 }
-                Linter::new(&settings.apply(Config::default())).ok()?
+                compiled(&settings.apply(Config::default())).ok()?
             }
         };
-        let linter = Arc::new(linter);
         self.linters.insert(config_path, linter.clone());
         Some(linter)
     }
@@ -174,5 +211,25 @@ mod tests {
         };
         let linter = store.linter(None, &settings).expect("a linter");
         assert_eq!(linter.config().lang, Lang::En);
+    }
+
+    #[test]
+    fn one_configuration_is_compiled_once_per_process() {
+        let english = Settings {
+            lang: Some(Lang::En),
+            ..Settings::default()
+        };
+        let first = ConfigStore::default()
+            .linter(None, &english)
+            .expect("a linter");
+        let second = ConfigStore::default()
+            .linter(None, &english)
+            .expect("a linter");
+        assert!(Arc::ptr_eq(&first, &second));
+        let swedish = ConfigStore::default()
+            .linter(None, &Settings::default())
+            .expect("a linter");
+        assert!(!Arc::ptr_eq(&first, &swedish));
+        assert_eq!(swedish.config().lang, Lang::Sv);
     }
 }
