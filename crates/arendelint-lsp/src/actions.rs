@@ -58,7 +58,7 @@ fn quick_fixes(analysis: &Analysis, finding: &Finding, q: &Query<'_>) -> Vec<Cod
         actions.push(CodeAction {
             title,
             kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![finding.lsp.clone()]),
+            diagnostics: Some(vec![(*finding.lsp).clone()]),
             edit: Some(workspace_edit(analysis, &fix.edits, q)),
             is_preferred: Some(fix.applicability == Applicability::Safe),
             ..CodeAction::default()
@@ -82,7 +82,7 @@ fn quick_fixes(analysis: &Analysis, finding: &Finding, q: &Query<'_>) -> Vec<Cod
         actions.push(CodeAction {
             title,
             kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![finding.lsp.clone()]),
+            diagnostics: Some(vec![(*finding.lsp).clone()]),
             edit: Some(workspace_edit(analysis, &[edit], q)),
             ..CodeAction::default()
         });

@@ -3,7 +3,8 @@
 use crate::document::Snapshot;
 use crate::lsp_diagnostic::to_lsp;
 use crate::position::Encoding;
-use arendelint_core::{Lang, Linter, SourceKind};
+use arendelint_core::{Lang, Linter, Rule, SourceKind};
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use tower_lsp::lsp_types::{Diagnostic as LspDiagnostic, Url};
@@ -13,11 +14,24 @@ use tower_lsp::lsp_types::{Diagnostic as LspDiagnostic, Url};
 /// on every keystroke would only make the editor lag.
 pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 
-/// A finding in both forms: the core's (for fixes and hover) and the client's.
+/// A finding in both forms: the core's (for fixes and hover) and the client's,
+/// the latter also as the JSON text that is pushed (made once per finding and
+/// shared with the next version's analysis while the finding is unmoved).
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub core: arendelint_core::Diagnostic,
-    pub lsp: LspDiagnostic,
+    pub lsp: Arc<LspDiagnostic>,
+    pub json: Arc<str>,
+}
+
+impl Finding {
+    fn new(core: arendelint_core::Diagnostic, lsp: LspDiagnostic) -> Finding {
+        Finding {
+            json: crate::outbox::to_json(&lsp).into(),
+            lsp: Arc::new(lsp),
+            core,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -43,7 +57,7 @@ impl Analysis {
     }
 
     pub fn lsp_diagnostics(&self) -> Vec<LspDiagnostic> {
-        self.findings.iter().map(|f| f.lsp.clone()).collect()
+        self.findings.iter().map(|f| (*f.lsp).clone()).collect()
     }
 }
 
@@ -57,8 +71,9 @@ pub struct Request<'a> {
     pub generation: u64,
     pub enabled: bool,
     /// The analysis of an earlier version made under the same configuration
-    /// generation and kind: only what changed since is checked again.
-    pub previous: Option<Arc<arendelint_core::report::Analysis>>,
+    /// generation and kind: only what changed since is checked again, and
+    /// findings that did not move keep their LSP form.
+    pub previous: Option<Arc<Analysis>>,
 }
 
 /// The bytes of `old` that were replaced to give `new`: the range between
@@ -111,7 +126,8 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         return analysis;
     }
     analysis.linter = Some(linter.clone());
-    let checked = guarded(|| match req.previous.as_deref() {
+    let previous = req.previous.as_deref().filter(|p| p.kind == req.kind);
+    let checked = guarded(|| match previous.and_then(|p| p.core.as_deref()) {
         Some(previous) if previous.kind() == req.kind => {
             let changed = changed_range(previous.text(), text);
             linter.check_incremental(previous, text, changed)
@@ -126,13 +142,20 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         }
         Ok(Ok(core)) => {
             let index = &analysis.snapshot.index;
+            let unmoved = previous.and_then(|p| Unmoved::new(p, &analysis.snapshot));
             analysis.findings = core
                 .diagnostics
                 .iter()
-                .cloned()
-                .map(|core| Finding {
-                    lsp: to_lsp(&core, text, index, lang, req.encoding, req.uri),
-                    core,
+                .map(|core| match unmoved.as_ref().and_then(|u| u.find(core)) {
+                    Some(same) => Finding {
+                        core: core.clone(),
+                        lsp: same.lsp.clone(),
+                        json: same.json.clone(),
+                    },
+                    None => Finding::new(
+                        core.clone(),
+                        to_lsp(core, text, index, lang, req.encoding, req.uri),
+                    ),
                 })
                 .collect();
             analysis.core = Some(Arc::new(core));
@@ -144,6 +167,81 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         }
     }
     analysis
+}
+
+/// The previous version's findings whose LSP form is still right: every span
+/// lies before the edit (same text before it, so the same lines and columns),
+/// or on a line after the edited lines when the edit added or removed no line
+/// (same line numbers, same text on the line).
+struct Unmoved<'a> {
+    previous: &'a Analysis,
+    /// Bytes before the edit, the same in both versions.
+    edit_start: usize,
+    /// Where the lines after the edit begin in the previous text, when the
+    /// line count is unchanged.
+    after_lines: Option<usize>,
+    /// New length minus old length.
+    delta: isize,
+    /// (rule, old start, old end) → index into `previous.findings`.
+    by_span: HashMap<(Rule, usize, usize), usize>,
+}
+
+impl<'a> Unmoved<'a> {
+    fn new(previous: &'a Analysis, now: &Snapshot) -> Option<Unmoved<'a>> {
+        let (old, new) = (previous.snapshot.text.as_str(), now.text.as_str());
+        let changed = changed_range(old, new);
+        let old_index = &previous.snapshot.index;
+        let after_lines = (old_index.line_count() == now.index.line_count())
+            .then(|| old_index.line_start(old_index.line_of(changed.end) + 1))
+            .flatten();
+        let by_span = previous
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| ((f.core.rule, f.core.span.start, f.core.span.end), i))
+            .collect();
+        Some(Unmoved {
+            previous,
+            edit_start: changed.start,
+            after_lines,
+            delta: new.len() as isize - old.len() as isize,
+            by_span,
+        })
+    }
+
+    /// The previous finding equal to `now` up to the edit's shift, if its
+    /// LSP form can be kept.
+    fn find(&self, now: &arendelint_core::Diagnostic) -> Option<&'a Finding> {
+        let spans = || std::iter::once(&now.span).chain(&now.related);
+        let shift = if spans().all(|s| s.end <= self.edit_start) {
+            0
+        } else {
+            let after = self.after_lines?;
+            let first = spans().map(|s| s.start).min()?;
+            let shift = -self.delta;
+            if (first as isize + shift) < after as isize {
+                return None;
+            }
+            shift
+        };
+        let moved = |s: &std::ops::Range<usize>| {
+            (s.start as isize + shift) as usize..(s.end as isize + shift) as usize
+        };
+        let old_span = moved(&now.span);
+        let &i = self
+            .by_span
+            .get(&(now.rule, old_span.start, old_span.end))?;
+        let old = self.previous.findings.get(i)?;
+        let same = old.core.severity == now.severity
+            && old.core.message == now.message
+            && old.core.related.len() == now.related.len()
+            && old
+                .core
+                .related
+                .iter()
+                .eq(now.related.iter().map(moved).collect::<Vec<_>>().iter());
+        same.then_some(old)
+    }
 }
 
 /// Runs `f`, turning a panic into its message.
@@ -203,8 +301,8 @@ mod tests {
             enabled: true,
             previous: None,
         };
-        let first = analyse(snapshot(text), &req);
-        req.previous = first.core.clone();
+        let first = Arc::new(analyse(snapshot(text), &req));
+        req.previous = Some(first.clone());
         let edited = text.replace("väntar.", "väntar länge.");
         let second = analyse(snapshot(&edited), &req);
         let core = second.core.as_deref().map(|c| c.was_incremental());
@@ -245,5 +343,78 @@ mod tests {
         let a = analyse(snapshot("Alla patienter."), &req);
         assert!(a.findings.is_empty() && a.problem.is_none());
         assert_eq!(a.version(), 7);
+    }
+
+    /// The LSP form kept for unmoved findings equals a fresh conversion after
+    /// each of many random edits (UTF-16 columns, å/ä/ö, an emoji, CRLF, new
+    /// and removed lines, related locations), and is in fact kept.
+    #[test]
+    fn kept_lsp_forms_equal_fresh_ones_after_random_edits() {
+        let linter = Linter::new(&Config::default()).ok();
+        let uri = Url::parse("file:///%C3%A4rende.md").ok();
+        let section = "## Bakgrund 😀\r\n\r\nPatienterna och eleverna väntar. Patienterna klagar, 312 patienter.\r\n\r\n";
+        let mut text = format!(
+            "# Ärende\r\n\r\n{}## Förslag\r\n\r\nInget för brukarna.\r\n",
+            section.repeat(12)
+        );
+        let pieces = [
+            "å",
+            "x",
+            " ",
+            "\r\n",
+            "\n",
+            "😀",
+            "patienter ",
+            "## Rubrik\n",
+            "",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n.max(1)
+        };
+        let request = |previous| Request {
+            uri: uri.as_ref(),
+            linter: linter.as_ref(),
+            kind: SourceKind::Markdown,
+            encoding: Encoding::Utf16,
+            generation: 1,
+            enabled: true,
+            previous,
+        };
+        let mut previous = Arc::new(analyse(snapshot(&text), &request(None)));
+        let mut kept = 0;
+        for _ in 0..300 {
+            let mut at = next(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + next(4)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(at..end, pieces[next(pieces.len())]);
+            let incremental = analyse(snapshot(&text), &request(Some(previous.clone())));
+            let full = analyse(snapshot(&text), &request(None));
+            assert_eq!(incremental.findings.len(), full.findings.len());
+            for (a, b) in incremental.findings.iter().zip(&full.findings) {
+                assert_eq!(a.lsp, b.lsp, "after an edit at {at}");
+                assert_eq!(a.json, b.json);
+            }
+            kept += incremental
+                .findings
+                .iter()
+                .filter(|f| {
+                    previous
+                        .findings
+                        .iter()
+                        .any(|p| Arc::ptr_eq(&p.lsp, &f.lsp))
+                })
+                .count();
+            previous = Arc::new(incremental);
+        }
+        assert!(kept > 3000, "only {kept} LSP forms kept");
     }
 }

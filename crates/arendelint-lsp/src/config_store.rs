@@ -18,10 +18,11 @@ const COMPILED_KEPT: usize = 16;
 /// every server of a process that runs several (tests, fuzzing). The oldest
 /// entry goes when more than [`COMPILED_KEPT`] are kept.
 fn compiled(config: &Config) -> Result<Arc<Linter>, ConfigError> {
-    static CACHE: OnceLock<Mutex<Vec<(Config, Arc<Linter>)>>> = OnceLock::new();
+    type Compiled = Mutex<Vec<(Config, Arc<Linter>)>>;
+    static CACHE: OnceLock<Compiled> = OnceLock::new();
     let cache = CACHE.get_or_init(Mutex::default);
     // A panic elsewhere while the lock was held leaves a list that is still valid.
-    let lookup = |cache: &Mutex<Vec<(Config, Arc<Linter>)>>| {
+    let lookup = |cache: &Compiled| {
         let kept = cache
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());

@@ -11,6 +11,7 @@ mod config_store;
 mod document;
 mod hover;
 mod lsp_diagnostic;
+mod outbox;
 mod position;
 mod publisher;
 mod server;
@@ -63,13 +64,17 @@ where
 {
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
-    let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
+    // One queue for everything written to the client: tower-lsp's frames and
+    // the diagnostics the server serialises itself (see `outbox`).
+    let (replies, queue) = transport::queue();
+    let outbox = outbox::Outbox::new(replies.clone());
+    let (service, socket) =
+        LspService::new(move |client| server::Backend::new(client, flag, outbox));
     let (service, exited) = shim::Shim::new(service);
     let answered = service.answered();
     // tower-lsp talks to in-memory pipes; the transport checks what crosses them.
     let (server_in, client_feed) = tokio::io::duplex(1 << 16);
     let (server_out, server_drain) = tokio::io::duplex(1 << 16);
-    let (replies, queue) = transport::queue();
     let written = Arc::new(transport::Written::default());
     let session = async {
         tokio::join!(

@@ -3,6 +3,7 @@
 use crate::actions::{self, Query};
 use crate::document::{is_config_uri, Document};
 use crate::hover;
+use crate::outbox::Outbox;
 use crate::position;
 use crate::session::Session;
 use crate::settings::Settings;
@@ -23,9 +24,9 @@ pub struct Backend {
 }
 
 impl Backend {
-    pub fn new(client: Client, shutdown: Arc<AtomicBool>) -> Backend {
+    pub fn new(client: Client, shutdown: Arc<AtomicBool>, outbox: Outbox) -> Backend {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let shared = Arc::new(Shared::new(client, tx));
+        let shared = Arc::new(Shared::new(client, tx, outbox));
         tokio::spawn(crate::publisher::run(shared.clone(), rx));
         Backend {
             shared,

@@ -5,6 +5,7 @@ use crate::analysis::{analyse, Analysis, Request};
 use crate::config_store::{ConfigReport, ConfigStore};
 use crate::document::{is_config_uri, Document};
 use crate::lsp_diagnostic;
+use crate::outbox::Outbox;
 use crate::session::Session;
 use crate::settings::Settings;
 use std::collections::HashMap;
@@ -31,15 +32,18 @@ pub struct State {
 
 pub struct Shared {
     pub client: Client,
+    /// Where diagnostics are pushed (serialised here, not by tower-lsp).
+    outbox: Outbox,
     state: Mutex<State>,
     /// Documents whose diagnostics must be pushed; drained by [`crate::publisher`].
     queue: UnboundedSender<Url>,
 }
 
 impl Shared {
-    pub fn new(client: Client, queue: UnboundedSender<Url>) -> Shared {
+    pub fn new(client: Client, queue: UnboundedSender<Url>, outbox: Outbox) -> Shared {
         Shared {
             client,
+            outbox,
             state: Mutex::new(State::default()),
             queue,
         }
@@ -74,7 +78,7 @@ impl Shared {
                     return Some(a.clone());
                 }
                 if a.generation == st.generation && a.kind == kind {
-                    previous = a.core.clone();
+                    previous = Some(a.clone());
                 }
             }
             let settings = st.settings.clone();
@@ -143,9 +147,7 @@ impl Shared {
         match open {
             None if !is_config_uri(uri) => {
                 self.lock().pushed.remove(uri);
-                self.client
-                    .publish_diagnostics(uri.clone(), Vec::new(), None)
-                    .await;
+                self.outbox.publish_lsp(uri, &[], None);
             }
             Some(true) => {
                 let Some(analysis) = self.analysis(uri).await else {
@@ -162,10 +164,9 @@ impl Shared {
                     current && st.pushed.insert(uri.clone(), key) != Some(key)
                 };
                 if fresh {
-                    let diagnostics = analysis.lsp_diagnostics();
-                    self.client
-                        .publish_diagnostics(uri.clone(), diagnostics, Some(analysis.version()))
-                        .await;
+                    let diagnostics = analysis.findings.iter().map(|f| &*f.json);
+                    self.outbox
+                        .publish(uri, diagnostics, Some(analysis.version()));
                 }
             }
             _ => {}
@@ -243,9 +244,7 @@ impl Shared {
                         let text = config_text(&path);
                         let diagnostic =
                             lsp_diagnostic::config_error(&text, &error, encoding, lang);
-                        self.client
-                            .publish_diagnostics(uri, vec![diagnostic], None)
-                            .await;
+                        self.outbox.publish_lsp(&uri, &[diagnostic], None);
                     }
                 }
                 ConfigReport::Fixed(path) => {
@@ -256,7 +255,7 @@ impl Shared {
                         )
                         .await;
                     if let Ok(uri) = Url::from_file_path(&path) {
-                        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+                        self.outbox.publish_lsp(&uri, &[], None);
                     }
                 }
             }
