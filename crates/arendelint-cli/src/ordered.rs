@@ -20,12 +20,16 @@ fn lock<R>(state: &Mutex<State<R>>) -> MutexGuard<'_, State<R>> {
     state.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Calls `work` on every item on rayon's global pool (as many workers as it has
-/// threads) and `sink` on the results in item order, on the calling thread,
-/// while later items are still being worked on. Items are taken in order and a
-/// worker waits while its item is `window` or more ahead of the sink, so at most
-/// about `window` results are held at any time. A panic in `work` is passed on
-/// to the caller when that item's turn comes.
+/// Calls `work` on every item on rayon's global pool and `sink` on the results
+/// in item order, on the calling thread, while later items are still being
+/// worked on. The calling thread is one of the workers (as many in all as the
+/// pool has threads): it checks an item itself whenever the result it must
+/// hand on next is not ready, instead of sleeping until another thread wakes
+/// it; with one thread everything runs on the caller, with no hand-over at
+/// all. Items are taken in order and a pool worker waits while its item is
+/// `window` or more ahead of the sink, so at most about `window` results are
+/// held at any time. A panic in `work` is passed on to the caller when that
+/// item's turn comes.
 pub fn for_each_ordered<T, R>(
     items: &[T],
     window: usize,
@@ -43,14 +47,15 @@ pub fn for_each_ordered<T, R>(
     });
     let ready = Condvar::new();
     let room = Condvar::new();
+    let run = |i: usize| panic::catch_unwind(AssertUnwindSafe(|| work(&items[i])));
     let workers = rayon::current_num_threads().clamp(1, items.len().max(1));
     rayon::in_place_scope(|scope| {
-        for _ in 0..workers {
+        for _ in 1..workers {
             scope.spawn(|_| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else {
+                if i >= items.len() {
                     break;
-                };
+                }
                 {
                     // The item the sink waits for is never held back here.
                     let mut st = lock(&state);
@@ -58,20 +63,33 @@ pub fn for_each_ordered<T, R>(
                         st = room.wait(st).unwrap_or_else(PoisonError::into_inner);
                     }
                 }
-                let outcome = panic::catch_unwind(AssertUnwindSafe(|| work(item)));
+                let outcome = run(i);
                 lock(&state).done.insert(i, outcome);
                 ready.notify_all();
             });
         }
         for i in 0..items.len() {
-            let outcome = {
-                let mut st = lock(&state);
-                loop {
+            let outcome = 'turn: loop {
+                {
+                    let mut st = lock(&state);
                     if let Some(outcome) = st.done.remove(&i) {
                         st.handed = i + 1;
-                        break outcome;
+                        break 'turn outcome;
                     }
-                    st = ready.wait(st).unwrap_or_else(PoisonError::into_inner);
+                    let untaken = next.load(Ordering::Relaxed);
+                    if untaken >= items.len() || untaken >= i.saturating_add(window) {
+                        // Nothing left that the caller may take: item i is
+                        // being worked on elsewhere. Wait for a result.
+                        let _st = ready.wait(st).unwrap_or_else(PoisonError::into_inner);
+                        continue 'turn;
+                    }
+                }
+                // Not ready: check the next untaken item here (often item i
+                // itself), without the lock.
+                let j = next.fetch_add(1, Ordering::Relaxed);
+                if j < items.len() {
+                    let outcome = run(j);
+                    lock(&state).done.insert(j, outcome);
                 }
             };
             room.notify_all();
@@ -112,6 +130,37 @@ mod tests {
             |r| seen.push(r),
         );
         assert_eq!(seen, (0..500).map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn at_most_about_a_window_of_results_is_held() {
+        let items: Vec<u64> = (0..300).collect();
+        let started = AtomicUsize::new(0);
+        let mut sunk = 0;
+        let mut most_ahead = 0;
+        for_each_ordered(
+            &items,
+            3,
+            |&n| {
+                started.fetch_add(1, Ordering::SeqCst);
+                // The first item of every ten is slow, so others pile up behind it.
+                if n % 10 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                n
+            },
+            |n| {
+                assert_eq!(n, sunk);
+                sunk += 1;
+                most_ahead = most_ahead.max(started.load(Ordering::SeqCst) - sunk as usize);
+            },
+        );
+        assert_eq!(sunk, 300);
+        // The window, plus an item taken by each thread while the window filled.
+        assert!(
+            most_ahead <= 3 + rayon::current_num_threads(),
+            "{most_ahead}"
+        );
     }
 
     #[test]

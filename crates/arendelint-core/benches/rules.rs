@@ -7,6 +7,9 @@
 //!   silence JAM003 (docs/rules.md §6.14).
 //! * `rule/JAMnnn`: only that rule on. Its own cost is the difference to `model`.
 //! * `all`: the default configuration.
+//! * `linter_new/default`, `linter_new/extended`: building a linter (the rule
+//!   data with the defaults, and with an organisation's extra heading
+//!   pattern and group word), what a language server pays per configuration.
 //!
 //! Two cases: `realistic` (the bundled examples repeated to ~100 KB as one
 //! document) and `dense` (sections whose sentences repeat "patienterna" and
@@ -91,5 +94,21 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+fn bench_linter_new(c: &mut Criterion) {
+    let mut group = c.benchmark_group("linter_new");
+    group.sample_size(20);
+    let mut extended = Config::default();
+    extended
+        .extra_gender_headings
+        .push(r"^konsekvenser för (kvinnor|flickor)".into());
+    extended.goal_names.push("Jämställd vård".into());
+    for (label, config) in [("default", Config::default()), ("extended", extended)] {
+        group.bench_function(label, |b| {
+            b.iter(|| black_box(Linter::new(black_box(&config)).is_ok()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_linter_new);
 criterion_main!(benches);

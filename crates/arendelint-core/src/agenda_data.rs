@@ -1,7 +1,8 @@
 //! The agenda forms of `rules/sections.toml` (`[agenda]`), compiled: rule
 //! data that the document model reads agenda lines with.
 
-use regex::{Regex, RegexBuilder};
+use crate::builtin_regex::builtin_regex;
+use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
 
 /// The `[agenda]` table of `sections.toml`, as written.
@@ -40,8 +41,10 @@ pub(crate) struct AgendaData {
 impl AgendaData {
     /// Compiles the table; the error names the bad entry.
     pub fn compile(raw: &RawAgenda) -> Result<AgendaData, String> {
-        let build =
-            |what: &str, p: &str| Regex::new(p).map_err(|e| format!("agenda {what} `{p}`: {e}"));
+        // Built-in patterns: compiled once per process.
+        let build = |what: &str, p: &str| {
+            builtin_regex(p, false).map_err(|e| format!("agenda {what} `{p}`: {e}"))
+        };
         let mut labels: Vec<String> = raw.dnr_labels.iter().map(|l| l.to_lowercase()).collect();
         // The longest label first, so that `vårt dnr` wins over `dnr`.
         labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
@@ -65,9 +68,7 @@ impl AgendaData {
                 .collect(),
             title_max_words: raw.title_max_words,
             closing_max_words: raw.closing_max_words,
-            dnr_label: RegexBuilder::new(&label)
-                .case_insensitive(true)
-                .build()
+            dnr_label: builtin_regex(&label, true)
                 .map_err(|e| format!("agenda dnr-labels: {e}"))?,
             metadata_labels: raw
                 .metadata_labels

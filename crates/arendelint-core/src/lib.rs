@@ -30,6 +30,7 @@
 //! ```
 
 mod agenda_data;
+mod builtin_regex;
 mod check;
 mod config;
 mod config_error;

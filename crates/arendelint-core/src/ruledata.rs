@@ -1,6 +1,7 @@
 //! The rule pack's data (rules/*.toml), embedded at compile time and compiled
 //! together with an organisation's configuration.
 
+use crate::builtin_regex::builtin_regex;
 use crate::config::{Config, ConfigError, SuggestionClass};
 use crate::phrase::{PhraseList, WordPat};
 use regex::{Regex, RegexBuilder};
@@ -394,10 +395,7 @@ fn phrases(file: &str, list: &[String], inflect: bool) -> Result<PhraseList, Con
 }
 
 fn regex(file: &str, pattern: &str) -> Result<Regex, ConfigError> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
-        .map_err(|e| data_error(file, format!("pattern `{pattern}`: {e}")))
+    builtin_regex(pattern, true).map_err(|e| data_error(file, format!("pattern `{pattern}`: {e}")))
 }
 
 impl RuleData {
