@@ -426,6 +426,42 @@ fn utf8_pull_diagnostics_and_crlf() {
     );
     assert_eq!(again["kind"], "unchanged");
 
+    // Typing at the end of the line moves no finding: still unchanged. In
+    // UTF-8 columns the line is 54 bytes (the emoji is 4, each of Å/Ä/Ö/ö 2).
+    let end = LINE.len() as u32;
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": range(4, end, 4, end), "text": " Bra"}]}),
+    );
+    let typed = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}, "previousResultId": report["resultId"]}),
+    );
+    assert_eq!(typed["kind"], "unchanged", "{typed}");
+    // Typing before the finding moves it: a full report, the range shifted.
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3},
+               "contentChanges": [{"range": range(4, 0, 4, 0), "text": "Nu "}]}),
+    );
+    let moved = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}, "previousResultId": typed["resultId"]}),
+    );
+    assert_eq!(moved["kind"], "full");
+    let items = moved["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        by_code(&items, "JAM003")["range"],
+        range(4, UTF8_START + 3, 4, UTF8_START + 3 + WORD_LEN)
+    );
+    assert_ne!(moved["resultId"], typed["resultId"]);
+    // Back to the text the code action below expects.
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": text}]}),
+    );
+
     let actions = server.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": uri}, "range": jam003["range"],
@@ -434,7 +470,7 @@ fn utf8_pull_diagnostics_and_crlf() {
     let fix = &actions[0];
     assert_eq!(
         fix["edit"]["documentChanges"][0]["textDocument"]["version"],
-        1
+        4
     );
     let fixed = apply(&text, &action_edits(fix, uri), Enc::Utf8);
     assert!(

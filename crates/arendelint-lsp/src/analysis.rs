@@ -50,11 +50,20 @@ pub struct Analysis {
     /// The core's analysis, from which the next version is checked
     /// incrementally (only the section an edit touches).
     pub core: Option<Arc<arendelint_core::report::Analysis>>,
+    /// The revision whose analysis first gave exactly these LSP diagnostics
+    /// (kept while edits leave every finding's LSP form as it was): a pull
+    /// client that has them is answered "unchanged".
+    pub diagnostics_revision: u64,
 }
 
 impl Analysis {
     pub fn version(&self) -> i32 {
         self.snapshot.version
+    }
+
+    /// The `resultId` of these diagnostics for pull clients.
+    pub fn result_id(&self) -> String {
+        format!("{}.{}", self.generation, self.diagnostics_revision)
     }
 
     pub fn lsp_diagnostics(&self) -> Vec<LspDiagnostic> {
@@ -140,7 +149,9 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         linter: None,
         problem: None,
         core: None,
+        diagnostics_revision: 0,
     };
+    analysis.diagnostics_revision = analysis.snapshot.revision;
     let Some(linter) = req.linter.filter(|_| req.enabled) else {
         return analysis;
     };
@@ -191,6 +202,9 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
                     ),
                 })
                 .collect();
+            if let Some(previous) = previous.filter(|p| same_lsp_forms(p, &analysis)) {
+                analysis.diagnostics_revision = previous.diagnostics_revision;
+            }
             analysis.core = Some(Arc::new(core));
         }
         Err(message) => {
@@ -200,6 +214,19 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
         }
     }
     analysis
+}
+
+/// Whether two analyses give the same LSP diagnostics: every finding's LSP
+/// form was kept from the other (so equal), in the same order.
+fn same_lsp_forms(previous: &Analysis, now: &Analysis) -> bool {
+    previous.generation == now.generation
+        && previous.problem == now.problem
+        && previous.findings.len() == now.findings.len()
+        && previous
+            .findings
+            .iter()
+            .zip(&now.findings)
+            .all(|(a, b)| Arc::ptr_eq(&a.lsp, &b.lsp))
 }
 
 /// The previous version's findings whose LSP form is still right: every span

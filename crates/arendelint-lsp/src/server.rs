@@ -219,18 +219,20 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        let (items, result_id) = if is_config_uri(&uri) {
-            (self.shared.config_diagnostics(&uri), None)
-        } else {
-            match self.shared.analysis(&uri).await {
-                Some(a) => (
-                    a.lsp_diagnostics(),
-                    // The revision, not the version: a reused version number
-                    // with other text must not be answered "unchanged".
-                    Some(format!("{}.{}", a.generation, a.snapshot.revision)),
-                ),
-                None => (Vec::new(), None),
-            }
+        let analysis = match is_config_uri(&uri) {
+            true => None,
+            false => self.shared.analysis(&uri).await,
+        };
+        // The generation and the revision that first gave these diagnostics,
+        // not the version: a reused version number with other text must not
+        // be answered "unchanged", and an edit that moves no finding must.
+        let result_id = analysis.as_ref().map(|a| a.result_id());
+        let unchanged = result_id.is_some() && result_id == params.previous_result_id;
+        let items = match (&analysis, unchanged) {
+            (_, true) => Vec::new(),
+            (Some(a), false) => a.lsp_diagnostics(),
+            (None, false) if is_config_uri(&uri) => self.shared.config_diagnostics(&uri),
+            (None, false) => Vec::new(),
         };
         let report = match (&result_id, &params.previous_result_id) {
             (Some(id), Some(previous)) if id == previous => {
