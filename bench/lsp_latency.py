@@ -9,7 +9,12 @@ at a time at the end of a line in the middle of the document (`--warmup` edits n
 counted). Each edit is sent after the previous one's diagnostics arrived, so no
 edits are coalesced; the time is taken from writing the didChange frame to reading
 the whole publishDiagnostics frame for that version (a reader thread timestamps
-frames as they arrive). Prints p50, p95 and max in ms and the number of findings."""
+frames as they arrive). Prints p50, p95 and max in ms and the number of findings.
+
+With --pull the client advertises pull diagnostics (as VS Code does): after each
+didChange it sends `textDocument/diagnostic` with the previous `resultId`, and the
+time is taken to the whole response (a "full" report, or "unchanged" when the edit
+moved no finding); the kinds are counted."""
 import argparse, json, os, subprocess, sys, threading, time, queue
 
 
@@ -19,11 +24,13 @@ def main():
     p.add_argument("--case", required=True)
     p.add_argument("--edits", type=int, default=200)
     p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--pull", action="store_true", help="pull diagnostics (textDocument/diagnostic)")
     a = p.parse_args()
     text = open(a.case, encoding="utf-8").read()
     proc = subprocess.Popen([a.bin, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL)
     arrivals = queue.Queue()
+    responses = queue.Queue()
 
     def reader():
         out = proc.stdout
@@ -41,6 +48,8 @@ def main():
             body = out.read(length)
             now = time.perf_counter()
             msg = json.loads(body)
+            if "id" in msg and "method" not in msg:
+                responses.put((msg["id"], now, msg.get("result")))
             if msg.get("method") == "textDocument/publishDiagnostics":
                 arrivals.put((msg["params"].get("version"), now, len(msg["params"]["diagnostics"])))
 
@@ -58,12 +67,29 @@ def main():
                 return at, n
 
     uri = "file:///bench/arende.md"
+    caps = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}} if a.pull else {}
     send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-          "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+          "params": {"processId": None, "rootUri": None, "capabilities": caps}})
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
         "uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
-    _, findings = wait_for(1)
+    def pull(request_id, previous):
+        params = {"textDocument": {"uri": uri}}
+        if previous:
+            params["previousResultId"] = previous
+        send({"jsonrpc": "2.0", "id": request_id, "method": "textDocument/diagnostic", "params": params})
+        while True:
+            rid, at, result = responses.get(timeout=60)
+            if rid == request_id:
+                return at, result
+
+    kinds = {}
+    if a.pull:
+        _, report = pull(10, None)
+        findings = len(report.get("items", []))
+        result_id = report.get("resultId")
+    else:
+        _, findings = wait_for(1)
     lines = text.split("\n")
     line = len(lines) // 2
     col = len(lines[line].encode("utf-16-le")) // 2
@@ -75,7 +101,13 @@ def main():
             "textDocument": {"uri": uri, "version": version},
             "contentChanges": [{"range": {"start": {"line": line, "character": col + i},
                                           "end": {"line": line, "character": col + i}}, "text": "x"}]}})
-        at, n = wait_for(version)
+        if a.pull:
+            at, report = pull(100 + i, result_id)
+            result_id = report.get("resultId")
+            if i >= a.warmup:
+                kinds[report.get("kind")] = kinds.get(report.get("kind"), 0) + 1
+        else:
+            at, n = wait_for(version)
         if i >= a.warmup:
             samples.append((at - start) * 1000)
     send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
@@ -85,7 +117,7 @@ def main():
     pct = lambda q: samples[min(len(samples) - 1, round((len(samples) - 1) * q))]
     print(f"{os.path.basename(a.case)}: {len(text.encode())} bytes, {findings} findings; "
           f"{len(samples)} edits: p50 {pct(0.5):.2f} ms, p95 {pct(0.95):.2f} ms, max {samples[-1]:.2f} ms; "
-          f"load avg {os.getloadavg()[0]:.2f}")
+          f"load avg {os.getloadavg()[0]:.2f}" + (f"; pull reports {kinds}" if a.pull else ""))
 
 
 if __name__ == "__main__":

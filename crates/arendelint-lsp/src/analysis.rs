@@ -216,8 +216,8 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
     analysis
 }
 
-/// Whether two analyses give the same LSP diagnostics: every finding's LSP
-/// form was kept from the other (so equal), in the same order.
+/// Whether two analyses give the same LSP diagnostics, in the same order:
+/// each finding's LSP form was kept from the other or serialises the same.
 fn same_lsp_forms(previous: &Analysis, now: &Analysis) -> bool {
     previous.generation == now.generation
         && previous.problem == now.problem
@@ -226,7 +226,7 @@ fn same_lsp_forms(previous: &Analysis, now: &Analysis) -> bool {
             .findings
             .iter()
             .zip(&now.findings)
-            .all(|(a, b)| Arc::ptr_eq(&a.lsp, &b.lsp))
+            .all(|(a, b)| Arc::ptr_eq(&a.lsp, &b.lsp) || a.json == b.json)
 }
 
 /// The previous version's findings whose LSP form is still right: every span
@@ -271,22 +271,7 @@ impl<'a> Unmoved<'a> {
     /// The previous finding equal to `now` up to the edit's shift, if its
     /// LSP form can be kept.
     fn find(&self, now: &arendelint_core::Diagnostic) -> Option<&'a Finding> {
-        let spans = || std::iter::once(&now.span).chain(&now.related);
-        let shift = if spans().all(|s| s.end <= self.edit_start) {
-            0
-        } else {
-            let after = self.after_lines?;
-            let first = spans().map(|s| s.start).min()?;
-            let shift = -self.delta;
-            if (first as isize + shift) < after as isize {
-                return None;
-            }
-            shift
-        };
-        let moved = |s: &Range<usize>| {
-            (s.start as isize + shift) as usize..(s.end as isize + shift) as usize
-        };
-        let old_span = moved(&now.span);
+        let old_span = self.old_span(&now.span)?;
         let &i = self
             .by_span
             .get(&(now.rule, old_span.start, old_span.end))?;
@@ -298,8 +283,23 @@ impl<'a> Unmoved<'a> {
                 .core
                 .related
                 .iter()
-                .eq(now.related.iter().map(moved).collect::<Vec<_>>().iter());
+                .zip(&now.related)
+                .all(|(o, n)| self.old_span(n).as_ref() == Some(o));
         same.then_some(old)
+    }
+
+    /// Where a span of the new text stood in the previous one, if its LSP
+    /// range is the same in both: it lies before the edit, or on a line after
+    /// the edited ones when no line was added or removed. Each span of a
+    /// finding on its own: a group's first mention may lie before the edit
+    /// and its later mentions after it.
+    fn old_span(&self, span: &Range<usize>) -> Option<Range<usize>> {
+        if span.end <= self.edit_start {
+            return Some(span.clone());
+        }
+        let start = span.start.checked_add_signed(-self.delta)?;
+        let end = span.end.checked_add_signed(-self.delta)?;
+        (start >= self.after_lines?).then_some(start..end)
     }
 }
 
@@ -321,11 +321,15 @@ mod tests {
     use arendelint_core::Config;
 
     fn snapshot(text: &str) -> Snapshot {
+        snapshot_at(text, 1)
+    }
+
+    fn snapshot_at(text: &str, revision: u64) -> Snapshot {
         Snapshot {
             text: Arc::new(text.to_string()),
             index: Arc::new(LineIndex::new(text)),
             version: 7,
-            revision: 1,
+            revision,
         }
     }
 
@@ -456,7 +460,8 @@ mod tests {
         };
         let mut previous = Arc::new(analyse(snapshot(&text), &request(None)));
         let mut kept = 0;
-        for _ in 0..300 {
+        let mut unchanged = 0;
+        for revision in 2..302 {
             let mut at = next(text.len() + 1);
             while !text.is_char_boundary(at) {
                 at -= 1;
@@ -466,12 +471,26 @@ mod tests {
                 end += 1;
             }
             text.replace_range(at..end, pieces[next(pieces.len())]);
-            let incremental = analyse(snapshot(&text), &request(Some(previous.clone())));
+            let incremental = analyse(
+                snapshot_at(&text, revision),
+                &request(Some(previous.clone())),
+            );
             let full = analyse(snapshot(&text), &request(None));
             assert_eq!(incremental.findings.len(), full.findings.len());
             for (a, b) in incremental.findings.iter().zip(&full.findings) {
                 assert_eq!(a.lsp, b.lsp, "after an edit at {at}");
                 assert_eq!(a.json, b.json);
+            }
+            // "Unchanged" for pull clients only when the list is the same.
+            let json = |a: &Analysis| {
+                a.findings
+                    .iter()
+                    .map(|f| f.json.clone())
+                    .collect::<Vec<_>>()
+            };
+            if incremental.diagnostics_revision == previous.diagnostics_revision {
+                assert_eq!(json(&incremental), json(&previous));
+                unchanged += 1;
             }
             kept += incremental
                 .findings
@@ -486,5 +505,9 @@ mod tests {
             previous = Arc::new(incremental);
         }
         assert!(kept > 3000, "only {kept} LSP forms kept");
+        assert!(
+            unchanged > 10,
+            "only {unchanged} edits left the list unchanged"
+        );
     }
 }
