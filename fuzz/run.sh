@@ -19,47 +19,13 @@ seconds=${FUZZ_SECONDS:-60}
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(lint_text lint_docx config agenda lsp_messages)
 
-# Per-target input limits: small inputs keep the executions fast; .docx seeds
-# are zip files of a few kB.
-max_len() {
-  case $1 in
-    lint_docx) echo 8192 ;;
-    *) echo 4096 ;;
-  esac
-}
-
-# The language server logs every rejected message to stderr: silence it
-# (-close_fd_mask=2; libFuzzer keeps its own report). Reproduce a crash by
-# running the target binary on the artifact to see the panic message.
-extra_flags() {
-  case $1 in
-    lsp_messages) echo -close_fd_mask=2 ;;
-  esac
-}
-
-rustup run nightly rustc --version >/dev/null 2>&1 \
-  || rustup toolchain install nightly --profile minimal
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-[ -d corpus ] || bash "$fuzz/seed.sh"
-
-# The fuzz crate's own target dir (nightly, instrumented): never the main
-# workspace's, whatever CARGO_TARGET_DIR says.
-export CARGO_TARGET_DIR="$fuzz/target"
-cargo +nightly fuzz build -O -a -s none
-host=$(rustup run nightly rustc -vV | sed -n 's/^host: //p')
-bin="$fuzz/target/$host/release"
-mkdir -p logs
+# shellcheck source=fuzz/common.sh
+source "$fuzz/common.sh"
+prepare
 status=0
 for t in "${targets[@]}"; do
-  mkdir -p "corpus/$t" "artifacts/$t"
   printf -- '--- %s: %ss\n' "$t" "$seconds"
-  # fuzz/regressions/<target>/ holds the inputs of fixed crashes: run with the corpus.
-  dirs=("corpus/$t")
-  [ -d "regressions/$t" ] && dirs+=("regressions/$t")
-  # shellcheck disable=SC2046
-  if "$bin/$t" "${dirs[@]}" -max_total_time="$seconds" -max_len="$(max_len "$t")" $(extra_flags "$t") \
-      -timeout=30 -rss_limit_mb=2048 -artifact_prefix="artifacts/$t/" -print_final_stats=1 \
-      >"logs/$t.log" 2>&1; then
+  if LOG="logs/$t.log" fuzz_target "$t" -max_total_time="$seconds"; then
     grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "logs/$t.log" || true
   else
     status=1
