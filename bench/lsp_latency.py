@@ -11,6 +11,9 @@ edits are coalesced; the time is taken from writing the didChange frame to readi
 the whole publishDiagnostics frame for that version (a reader thread timestamps
 frames as they arrive). Prints p50, p95 and max in ms and the number of findings.
 
+With --at start the edits go to the start of a line, so the findings after them on
+that line move (every pull reply is then a full report).
+
 With --pull the client advertises pull diagnostics (as VS Code does): after each
 didChange it sends `textDocument/diagnostic` with the previous `resultId`, and the
 time is taken to the whole response (a "full" report, or "unchanged" when the edit
@@ -25,6 +28,9 @@ def main():
     p.add_argument("--edits", type=int, default=200)
     p.add_argument("--warmup", type=int, default=20)
     p.add_argument("--pull", action="store_true", help="pull diagnostics (textDocument/diagnostic)")
+    p.add_argument("--at", choices=["end", "start"], default="end",
+                   help="type at the end of the middle line (default), or at the start of the first "
+                        "non-blank line from the middle on, which moves the findings after it on that line")
     a = p.parse_args()
     text = open(a.case, encoding="utf-8").read()
     proc = subprocess.Popen([a.bin, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -92,15 +98,18 @@ def main():
         _, findings = wait_for(1)
     lines = text.split("\n")
     line = len(lines) // 2
-    col = len(lines[line].encode("utf-16-le")) // 2
+    if a.at == "start":
+        while line < len(lines) - 1 and not lines[line].strip():
+            line += 1
+    col = len(lines[line].encode("utf-16-le")) // 2 if a.at == "end" else 0
     samples = []
     for i in range(a.warmup + a.edits):
         version = i + 2
         start = time.perf_counter()
         send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": uri, "version": version},
-            "contentChanges": [{"range": {"start": {"line": line, "character": col + i},
-                                          "end": {"line": line, "character": col + i}}, "text": "x"}]}})
+            "contentChanges": [{"range": {"start": {"line": line, "character": col + (i if a.at == "end" else 0)},
+                                          "end": {"line": line, "character": col + (i if a.at == "end" else 0)}}, "text": "x"}]}})
         if a.pull:
             at, report = pull(100 + i, result_id)
             result_id = report.get("resultId")

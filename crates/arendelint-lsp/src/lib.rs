@@ -14,6 +14,7 @@ mod lsp_diagnostic;
 mod outbox;
 mod position;
 mod publisher;
+mod pull;
 mod server;
 mod session;
 mod settings;
@@ -68,9 +69,23 @@ where
     // the diagnostics the server serialises itself (see `outbox`).
     let (replies, queue) = transport::queue();
     let outbox = outbox::Outbox::new(replies.clone());
-    let (service, socket) =
-        LspService::new(move |client| server::Backend::new(client, flag, outbox));
-    let (service, exited) = shim::Shim::new(service);
+    let backend_outbox = outbox.clone();
+    let shared = Arc::new(std::sync::OnceLock::new());
+    let slot = shared.clone();
+    let (service, socket) = LspService::new(move |client| {
+        let backend = server::Backend::new(client, flag, backend_outbox);
+        let _ = slot.set(backend.shared());
+        backend
+    });
+    let (mut service, exited) = shim::Shim::new(service);
+    // Pull requests are answered beside tower-lsp (see `pull`).
+    if let Some(shared) = shared.get() {
+        let direct = pull::Pull {
+            shared: shared.clone(),
+            shutdown: shutdown.clone(),
+        };
+        service = service.with_direct(Arc::new(direct), outbox);
+    }
     let answered = service.answered();
     // tower-lsp talks to in-memory pipes; the transport checks what crosses them.
     let (server_in, client_feed) = tokio::io::duplex(1 << 16);

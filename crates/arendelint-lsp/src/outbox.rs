@@ -32,6 +32,11 @@ impl Outbox {
         let _ = self.queue.send(publish_body(uri, diagnostics, version));
     }
 
+    /// Sends a message serialised elsewhere (a reply made beside tower-lsp).
+    pub fn send(&self, body: Vec<u8>) {
+        let _ = self.queue.send(body);
+    }
+
     /// Sends `textDocument/publishDiagnostics` for diagnostics made here (a
     /// configuration file's error, an empty list to clear a document).
     pub fn publish_lsp(&self, uri: &Url, diagnostics: &[Diagnostic], version: Option<i32>) {
@@ -71,7 +76,8 @@ fn publish_body<'a>(
     body
 }
 
-fn json_string(s: &str) -> String {
+/// A JSON string literal, quoted and escaped.
+pub fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 

@@ -35,6 +35,11 @@ impl Backend {
         }
     }
 
+    /// The state the handlers share (also read by [`crate::pull`]).
+    pub fn shared(&self) -> Arc<Shared> {
+        self.shared.clone()
+    }
+
     async fn show_warnings(&self, warnings: Vec<String>) {
         for warning in warnings {
             self.shared
@@ -223,11 +228,8 @@ impl LanguageServer for Backend {
             true => None,
             false => self.shared.analysis(&uri).await,
         };
-        // The generation and the revision that first gave these diagnostics,
-        // not the version: a reused version number with other text must not
-        // be answered "unchanged", and an edit that moves no finding must.
-        let result_id = analysis.as_ref().map(|a| a.result_id());
-        let unchanged = result_id.is_some() && result_id == params.previous_result_id;
+        let (result_id, unchanged) =
+            crate::pull::result_id(analysis.as_deref(), params.previous_result_id.as_deref());
         let items = match (&analysis, unchanged) {
             (_, true) => Vec::new(),
             (Some(a), false) => a.lsp_diagnostics(),

@@ -1,6 +1,7 @@
 //! A thin wrapper around tower-lsp's service for what it does differently
 //! from what clients expect: handler panics, `exit`, null params.
 
+use crate::outbox::Outbox;
 use futures::future::BoxFuture;
 use futures::task::AtomicWaker;
 use futures::FutureExt;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::sync::oneshot;
-use tower_lsp::jsonrpc::{Error, Request, Response};
+use tower_lsp::jsonrpc::{Error, Id, Request, Response};
 use tower_service::Service;
 
 /// Signals `exit` once every message before it has been handled (tower-lsp
@@ -21,6 +22,8 @@ use tower_service::Service;
 /// panicking handler into an internal error instead of a dead server.
 pub struct Shim<S> {
     inner: S,
+    /// Requests the server answers itself, and where their replies go.
+    direct: Option<(Arc<dyn Direct>, Outbox)>,
     exited: Option<oneshot::Sender<()>>,
     /// Handlers started and not yet finished.
     in_flight: Arc<AtomicUsize>,
@@ -30,6 +33,14 @@ pub struct Shim<S> {
     /// done, so a `shutdown` sent right after it is not refused as "not
     /// initialized" (tower-lsp decides that when the request is taken).
     initializing: Arc<Initializing>,
+}
+
+/// Requests answered beside tower-lsp with a reply serialised by the server
+/// (see [`crate::pull`]); counted like tower-lsp's own for the wait at `exit`.
+pub trait Direct: Send + Sync {
+    /// The future of the reply's body when the server takes `request`; `None`
+    /// passes it on to tower-lsp.
+    fn take(&self, request: &Request) -> Option<BoxFuture<'static, Vec<u8>>>;
 }
 
 #[derive(Default)]
@@ -49,6 +60,7 @@ impl<S> Shim<S> {
         (
             Shim {
                 inner,
+                direct: None,
                 exited: Some(tx),
                 in_flight: Arc::new(AtomicUsize::new(0)),
                 answered: Arc::new(AtomicU64::new(0)),
@@ -56,6 +68,12 @@ impl<S> Shim<S> {
             },
             rx,
         )
+    }
+
+    /// Lets `direct` answer the requests it takes, its replies sent to `outbox`.
+    pub fn with_direct(mut self, direct: Arc<dyn Direct>, outbox: Outbox) -> Shim<S> {
+        self.direct = Some((direct, outbox));
+        self
     }
 
     /// How many handlers have finished with a response: at `exit`, the
@@ -109,6 +127,9 @@ where
             }
             return futures::future::ready(Ok(None)).boxed();
         }
+        if let Some(reply) = self.direct.as_ref().and_then(|(d, _)| d.take(&request)) {
+            return self.answer_directly(reply, id, method);
+        }
         let is_initialize = request.method() == "initialize";
         if is_initialize {
             self.initializing.busy.store(true, Ordering::SeqCst);
@@ -140,6 +161,41 @@ where
                     initializing.waker.wake();
                 }
                 result
+            })
+            .boxed()
+    }
+}
+
+impl<S> Shim<S> {
+    /// Runs a reply taken by [`Direct`] and sends it; a panic becomes an
+    /// internal error, as for tower-lsp's handlers.
+    fn answer_directly<E: Send + 'static>(
+        &self,
+        reply: BoxFuture<'static, Vec<u8>>,
+        id: Option<Id>,
+        method: String,
+    ) -> BoxFuture<'static, Result<Option<Response>, E>> {
+        let Some((_, outbox)) = self.direct.as_ref() else {
+            return futures::future::ready(Ok(None)).boxed();
+        };
+        let outbox = outbox.clone();
+        let in_flight = self.in_flight.clone();
+        let answered = self.answered.clone();
+        in_flight.fetch_add(1, Ordering::SeqCst);
+        AssertUnwindSafe(reply)
+            .catch_unwind()
+            .map(move |body| {
+                let body = body.unwrap_or_else(|_| {
+                    eprintln!("arendelint lsp: the {method} handler panicked; the server goes on");
+                    let error =
+                        Response::from_error(id.unwrap_or(Id::Null), Error::internal_error());
+                    serde_json::to_vec(&error).unwrap_or_default()
+                });
+                // Counted before it is queued, as tower-lsp's replies are.
+                answered.fetch_add(1, Ordering::SeqCst);
+                outbox.send(body);
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                Ok(None)
             })
             .boxed()
     }
@@ -218,5 +274,54 @@ mod tests {
         assert_eq!(response.into_parts().1, Ok(serde_json::json!(false)));
         let _ = shim.call(Request::build("exit").finish()).await;
         assert!(exited.await.is_ok());
+    }
+
+    /// Answers `direct` and panics on `direct-boom`.
+    struct Echo;
+
+    impl Direct for Echo {
+        fn take(&self, request: &Request) -> Option<BoxFuture<'static, Vec<u8>>> {
+            let boom = match request.method() {
+                "direct" => false,
+                "direct-boom" => true,
+                _ => return None,
+            };
+            Some(
+                async move {
+                    assert!(!boom, "direct handler bug");
+                    br#"{"jsonrpc":"2.0","result":1,"id":1}"#.to_vec()
+                }
+                .boxed(),
+            )
+        }
+    }
+
+    #[tokio::test]
+    async fn direct_replies_go_to_the_outbox_and_are_counted() {
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let (shim, _) = Shim::new(Fake);
+        let mut shim = shim.with_direct(Arc::new(Echo), Outbox::new(tx));
+        let answered = shim.answered();
+        let taken = shim.call(Request::build("direct").id(1).finish()).await;
+        assert!(matches!(taken, Ok(None)));
+        assert_eq!(
+            rx.try_recv().ok().as_deref(),
+            Some(&br#"{"jsonrpc":"2.0","result":1,"id":1}"#[..])
+        );
+        // A panic is an internal error for that request; the shim goes on.
+        let taken = shim
+            .call(Request::build("direct-boom").id(2).finish())
+            .await;
+        assert!(matches!(taken, Ok(None)));
+        let error: serde_json::Value =
+            serde_json::from_slice(&rx.try_recv().unwrap_or_default()).unwrap_or_default();
+        assert_eq!(
+            (error["id"].clone(), error["error"]["code"].clone()),
+            (serde_json::json!(2), serde_json::json!(-32603))
+        );
+        assert_eq!(answered.load(Ordering::SeqCst), 2);
+        // Anything else still reaches the service.
+        let passed = shim.call(Request::build("other").id(3).finish()).await;
+        assert!(matches!(passed, Ok(Some(_))));
     }
 }
