@@ -264,10 +264,13 @@ impl<'t, 'd> Builder<'t, 'd> {
             .rev()
             .find(|(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = before[start..]
-            .trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_'])
-            .to_lowercase();
-        self.data.abbreviations.contains(&word)
+        let word =
+            before[start..].trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_']);
+        // Most words before a period are lower case already: no copy.
+        if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'.') {
+            return self.data.abbreviations.contains(word);
+        }
+        self.data.abbreviations.contains(&word.to_lowercase())
     }
 
     /// Starts a table; cells are added with [`Builder::table_cell`].

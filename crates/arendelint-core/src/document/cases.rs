@@ -316,7 +316,7 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
         }
-        if !in_fence {
+        if !in_fence && may_be_case_line(trimmed, &data.agenda.bullets) {
             if let Some(found) = case_line(line, data) {
                 if found.form != Form::Numbered || blank_before {
                     count += 1;
@@ -326,4 +326,26 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
         blank_before = trimmed.trim_start_matches('\u{feff}').is_empty();
     }
     count
+}
+
+/// A cheap test that rules out most lines before [`case_line`] reads them: a
+/// line opening with a word (not a bullet) is a case heading only when the
+/// word is followed by `§` or, after white space, by a number (`KS § 12`,
+/// `Ärende 4`, `Sn 49 Titel`). `trimmed` is the line without surrounding
+/// white space.
+fn may_be_case_line(trimmed: &str, bullets: &[char]) -> bool {
+    let Some(first) = trimmed.chars().next() else {
+        return false;
+    };
+    if !first.is_alphabetic() || bullets.contains(&first) {
+        return true;
+    }
+    let word_len = trimmed
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(trimmed.len(), |(i, _)| i);
+    let after_word = &trimmed[word_len..];
+    let after = after_word.trim_start();
+    after.starts_with('§')
+        || (after.len() < after_word.len() && after.starts_with(|c: char| c.is_ascii_digit()))
 }
