@@ -13,9 +13,16 @@ struct Pretty<'b> {
 
 impl Pretty<'_> {
     fn newline(&mut self) {
-        self.out.push(b'\n');
-        for _ in 0..self.level {
-            self.out.extend_from_slice(b"  ");
+        /// A line break and the indentation of up to 15 levels, in one copy.
+        const BREAK: &[u8; 31] = b"\n                              ";
+        match BREAK.get(..1 + 2 * self.level) {
+            Some(line) => self.out.extend_from_slice(line),
+            None => {
+                self.out.push(b'\n');
+                for _ in 0..self.level {
+                    self.out.extend_from_slice(b"  ");
+                }
+            }
         }
     }
 
@@ -168,52 +175,50 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
+/// Where the first byte at or after `from` that needs an escape is.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    // 16 bytes at a time without an early exit inside a chunk (the compiler
+    // turns this into a few vector instructions); most strings have no escape.
+    let mut at = from;
+    let mut chunks = bytes[from..].chunks_exact(16);
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |acc, &b| acc | needs_escape(b)) {
+            return chunk.iter().position(|&b| needs_escape(b)).map(|i| at + i);
+        }
+        at += 16;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| needs_escape(b))
+        .map(|i| at + i)
+}
+
 /// `s` as a quoted JSON string, escaped exactly as serde_json does.
 fn escape_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.push(b'"');
-    // Most strings need no escape: test 16 bytes at a time without an
-    // early exit (the compiler turns this into a few vector instructions).
-    let mut clean = true;
-    let mut chunks = bytes.chunks_exact(16);
-    for chunk in &mut chunks {
-        let hit = chunk.iter().fold(false, |acc, &b| acc | needs_escape(b));
-        if hit {
-            clean = false;
-            break;
-        }
-    }
-    if clean && chunks.remainder().iter().any(|&b| needs_escape(b)) {
-        clean = false;
-    }
-    if clean {
-        out.extend_from_slice(bytes);
-    } else {
-        let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if !needs_escape(b) {
-                continue;
+    let mut start = 0;
+    while let Some(i) = next_escape(bytes, start) {
+        out.extend_from_slice(&bytes[start..i]);
+        match bytes[i] {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(b >> 4) as usize]);
+                out.push(HEX[(b & 0xf) as usize]);
             }
-            out.extend_from_slice(&bytes[start..i]);
-            match b {
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                0x08 => out.extend_from_slice(b"\\b"),
-                0x0c => out.extend_from_slice(b"\\f"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'\t' => out.extend_from_slice(b"\\t"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(b"\\u00");
-                    out.push(HEX[(b >> 4) as usize]);
-                    out.push(HEX[(b & 0xf) as usize]);
-                }
-            }
-            start = i + 1;
         }
-        out.extend_from_slice(&bytes[start..]);
+        start = i + 1;
     }
+    out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
 }
 

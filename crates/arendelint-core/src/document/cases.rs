@@ -2,7 +2,7 @@
 //! and diary numbers, tables of contents and items without case text.
 
 use super::agenda::{
-    case_line, clean_title, find_dnr, is_metadata_line, line_text, CaseLine, Form,
+    case_line, clean_title, find_dnr, is_metadata_line, line_text, skip_markup, CaseLine, Form,
 };
 use super::{CaseInfo, Document, HeadingKind, Scope, TokKind};
 use crate::ruledata::RuleData;
@@ -316,7 +316,7 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
         }
-        if !in_fence && may_be_case_line(trimmed, &data.agenda.bullets) {
+        if !in_fence && may_be_case_line(line, trimmed, &data.agenda.bullets) {
             if let Some(found) = case_line(line, data) {
                 if found.form != Form::Numbered || blank_before {
                     count += 1;
@@ -328,23 +328,35 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
     count
 }
 
-/// A cheap test that rules out most lines before [`case_line`] reads them: a
-/// line opening with a word (not a bullet) is a case heading only when the
-/// word is followed by `§` or, after white space, by a number (`KS § 12`,
-/// `Ärende 4`, `Sn 49 Titel`). `trimmed` is the line without surrounding
-/// white space.
-fn may_be_case_line(trimmed: &str, bullets: &[char]) -> bool {
+/// A cheap test that rules out most lines before [`case_line`] reads them
+/// (the same tests, in short): after markup, a case heading opens with `§`, a
+/// number, or a word followed by `§` or, after white space, by a number
+/// (`KS § 12`, `Ärende 4`, `Sn 49 Titel`). `trimmed` is `line` without
+/// surrounding white space.
+fn may_be_case_line(line: &str, trimmed: &str, bullets: &[char]) -> bool {
     let Some(first) = trimmed.chars().next() else {
         return false;
     };
-    if !first.is_alphabetic() || bullets.contains(&first) {
+    // A line opening with a letter (not a bullet) has no markup to skip.
+    let s = if first.is_alphabetic() && !bullets.contains(&first) {
+        trimmed
+    } else {
+        &line[skip_markup(line, bullets)..]
+    };
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if first == '§' || first.is_ascii_digit() {
         return true;
     }
-    let word_len = trimmed
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let word_len = s
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
-        .map_or(trimmed.len(), |(i, _)| i);
-    let after_word = &trimmed[word_len..];
+        .map_or(s.len(), |(i, _)| i);
+    let after_word = &s[word_len..];
     let after = after_word.trim_start();
     after.starts_with('§')
         || (after.len() < after_word.len() && after.starts_with(|c: char| c.is_ascii_digit()))
