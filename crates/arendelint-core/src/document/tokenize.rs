@@ -167,12 +167,12 @@ impl Tokenizer<'_> {
                     break;
                 }
             }
-            let rest = &text[i..end];
             // Every case below starts with a hyphen or a colon; most words end
             // at a space or a mark and need no decoding here.
-            if !matches!(rest.as_bytes().first(), Some(b'-' | b':')) {
+            if i >= end || !matches!(bytes[i], b'-' | b':') {
                 return i;
             }
+            let rest = &text[i..end];
             let mut chars = rest.chars();
             match (chars.next(), chars.next()) {
                 // An inner hyphen: EU-medborgare, icke-binära.
