@@ -264,10 +264,13 @@ impl<'t, 'd> Builder<'t, 'd> {
             .rev()
             .find(|(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = before[start..]
-            .trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_'])
-            .to_lowercase();
-        self.data.abbreviations.contains(&word)
+        let word =
+            before[start..].trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_']);
+        // Most words before a period are lower case already: no copy.
+        if is_lower_case(word) {
+            return self.data.abbreviations.contains(word);
+        }
+        self.data.abbreviations.contains(&word.to_lowercase())
     }
 
     /// Starts a table; cells are added with [`Builder::table_cell`].
@@ -393,4 +396,20 @@ impl<'t, 'd> Builder<'t, 'd> {
         }
         sections
     }
+}
+
+/// Whether `word` is its own lower case, told from its bytes: ASCII without
+/// capitals and the lower-case letters of Latin-1 (`ß` to `ÿ`, as in å, ä, ö).
+/// `false` means "maybe not".
+fn is_lower_case(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b < 0x80 && !b.is_ascii_uppercase() => i += 1,
+            0xC3 if matches!(bytes.get(i + 1), Some(0x9F..=0xB6 | 0xB8..=0xBF)) => i += 2,
+            _ => return false,
+        }
+    }
+    true
 }

@@ -2,7 +2,7 @@
 //! and diary numbers, tables of contents and items without case text.
 
 use super::agenda::{
-    case_line, clean_title, find_dnr, is_metadata_line, line_text, CaseLine, Form,
+    case_line, clean_title, find_dnr, is_metadata_line, line_text, skip_markup, CaseLine, Form,
 };
 use super::{CaseInfo, Document, HeadingKind, Scope, TokKind};
 use crate::ruledata::RuleData;
@@ -311,12 +311,12 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
     let mut count = 0;
     let mut blank_before = true;
     let mut in_fence = false;
-    for line in text.lines() {
+    for line in lines(text) {
         let trimmed = line.trim();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
         }
-        if !in_fence {
+        if !in_fence && may_be_case_line(line, trimmed, &data.agenda.bullets) {
             if let Some(found) = case_line(line, data) {
                 if found.form != Form::Numbered || blank_before {
                     count += 1;
@@ -326,4 +326,86 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
         blank_before = trimmed.trim_start_matches('\u{feff}').is_empty();
     }
     count
+}
+
+/// A cheap test that rules out most lines before [`case_line`] reads them
+/// (the same tests, in short): after markup, a case heading opens with `§`, a
+/// number, or a word followed by `§` or, after white space, by a number
+/// (`KS § 12`, `Ärende 4`, `Sn 49 Titel`). `trimmed` is `line` without
+/// surrounding white space.
+fn may_be_case_line(line: &str, trimmed: &str, bullets: &[char]) -> bool {
+    let Some(first) = trimmed.chars().next() else {
+        return false;
+    };
+    // A line opening with a letter (not a bullet) has no markup to skip.
+    let s = if first.is_alphabetic() && !bullets.contains(&first) {
+        trimmed
+    } else {
+        &line[skip_markup(line, bullets)..]
+    };
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if first == '§' || first.is_ascii_digit() {
+        return true;
+    }
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let word_len = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    let after_word = &s[word_len..];
+    let after = after_word.trim_start();
+    after.starts_with('§')
+        || (after.len() < after_word.len() && after.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `text.lines()`, with line ends found by `memchr` (many bytes at a time).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let line = match ends.next() {
+            Some(end) => {
+                let line = &text[start..end];
+                start = end + 1;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                let line = &text[start..];
+                start = text.len();
+                line
+            }
+        };
+        Some(line)
+    })
+}
+
+#[cfg(test)]
+mod line_tests {
+    #[test]
+    fn lines_as_std() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\n",
+            "a\r",
+            "\n",
+            "\n\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r\r\nb\rc\n\r",
+            "§ 1 Å\n\n  Ärende 2\r\n",
+        ] {
+            let ours: Vec<&str> = super::lines(text).collect();
+            let std: Vec<&str> = text.lines().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 }

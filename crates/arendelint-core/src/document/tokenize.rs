@@ -8,8 +8,6 @@ use rustc_hash::FxHashSet as HashSet;
 const NUMBER_INNER: &[char] = &[',', '.', ':', '/', '-', '–'];
 /// Thousand separators between digit groups (`4 500`).
 const THOUSANDS: &[char] = &[' ', '\u{a0}', '\u{202f}', '\u{2009}'];
-/// Markup characters that count as a word boundary like white space.
-const MARKUP: &[char] = &['*', '_', '#', '>', '|', '`', '[', ']'];
 
 /// Lower case of the Swedish letters outside ASCII, without Unicode table look-ups
 /// (they are in almost every word).
@@ -67,7 +65,9 @@ impl Tokenizer<'_> {
                     p if p < 0x80 => p as char,
                     _ => text[..i].chars().next_back().unwrap_or(' '),
                 };
-                prev.is_whitespace() || MARKUP.contains(&prev)
+                // Markup characters count as a word boundary like white space.
+                prev.is_whitespace()
+                    || matches!(prev, '*' | '_' | '#' | '>' | '|' | '`' | '[' | ']')
             };
             let norm_start = norm.len() as u32;
             let (kind, stop) = if c.is_alphabetic() {
@@ -101,23 +101,57 @@ impl Tokenizer<'_> {
         let norm_start = norm.len();
         let mut i = start;
         loop {
-            // Letters.
+            // Letters. Runs of ASCII letters and two-byte Latin-1 letters (å, ä,
+            // ö, é, ü: lead byte 0xC3) are copied in one piece; they need
+            // lower-casing only when an upper-case letter was seen.
             while i < end {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !b.is_ascii_alphabetic() {
+                let run = i;
+                let mut upper = false;
+                let mut ascii = true;
+                while i < end {
+                    let b = bytes[i];
+                    if b.is_ascii_lowercase() {
+                        i += 1;
+                    } else if b.is_ascii_uppercase() {
+                        upper = true;
+                        i += 1;
+                    } else if b == 0xC3 && i + 1 < end {
+                        // U+00C0..U+00FF: letters except × (0x97) and ÷ (0xB7);
+                        // 0x80..=0x9E are upper case (lower case is +0x20).
+                        match bytes[i + 1] {
+                            0x80..=0x96 | 0x98..=0x9E => {
+                                upper = true;
+                                ascii = false;
+                            }
+                            0x9F..=0xB6 | 0xB8..=0xBF => {}
+                            _ => break,
+                        }
+                        i += 2;
+                    } else {
                         break;
                     }
-                    // A run of ASCII letters in one copy, lower-cased in place.
-                    let run = i;
-                    while i < end && bytes[i].is_ascii_alphabetic() {
-                        i += 1;
-                    }
-                    let from = norm.len();
-                    norm.push_str(&text[run..i]);
-                    norm[from..].make_ascii_lowercase();
-                    continue;
                 }
+                if i > run {
+                    let piece = &text[run..i];
+                    if !upper {
+                        norm.push_str(piece);
+                    } else if ascii {
+                        let from = norm.len();
+                        norm.push_str(piece);
+                        norm[from..].make_ascii_lowercase();
+                    } else {
+                        for c in piece.chars() {
+                            match swedish_lower(c) {
+                                Some(lower) => norm.push(lower),
+                                None => norm.extend(c.to_lowercase()),
+                            }
+                        }
+                    }
+                }
+                if i >= end || bytes[i] < 0x80 {
+                    break;
+                }
+                // Any other non-ASCII character.
                 let Some(c) = text[i..end].chars().next() else {
                     break;
                 };
@@ -133,12 +167,12 @@ impl Tokenizer<'_> {
                     break;
                 }
             }
-            let rest = &text[i..end];
             // Every case below starts with a hyphen or a colon; most words end
             // at a space or a mark and need no decoding here.
-            if !matches!(rest.as_bytes().first(), Some(b'-' | b':')) {
+            if i >= end || !matches!(bytes[i], b'-' | b':') {
                 return i;
             }
+            let rest = &text[i..end];
             let mut chars = rest.chars();
             match (chars.next(), chars.next()) {
                 // An inner hyphen: EU-medborgare, icke-binära.
