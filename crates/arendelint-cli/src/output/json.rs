@@ -59,10 +59,8 @@ impl super::Emitter for Json {
             utf16: None,
         };
         for d in &file.diagnostics {
-            let json = JsonDiagnostic::new(&file.display, d, &positions);
-            self.frame.item_with(out, |buf, level| {
-                super::json_write::write_diagnostic(buf, level, &json)
-            })?;
+            self.frame
+                .item(out, &JsonDiagnostic::new(&file.display, d, &positions))?;
         }
         if self.agenda {
             self.cases.extend(json_cases(file));

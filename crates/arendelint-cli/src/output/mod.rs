@@ -16,7 +16,6 @@ mod gitlab;
 mod html;
 mod human;
 mod json;
-mod json_write;
 mod junit;
 mod markdown;
 mod sarif;
@@ -115,25 +114,6 @@ impl JsonFrame {
         };
         let mut ser = serde_json::Serializer::with_formatter(&mut self.buf, nested);
         value.serialize(&mut ser).map_err(io::Error::from)?;
-        out.write_all(&self.buf)
-    }
-
-    /// Like [`JsonFrame::item`], with the item written by `write` (given the
-    /// buffer and the array's depth plus one).
-    pub(crate) fn item_with(
-        &mut self,
-        out: &mut dyn Write,
-        write: impl FnOnce(&mut Vec<u8>, usize),
-    ) -> io::Result<()> {
-        self.buf.clear();
-        if self.items == 0 {
-            self.buf.extend_from_slice(self.prefix.as_bytes());
-        } else {
-            self.buf.extend_from_slice(b",\n");
-        }
-        self.items += 1;
-        self.buf.extend_from_slice(self.indent.as_bytes());
-        write(&mut self.buf, self.indent.len() / INDENT.len());
         out.write_all(&self.buf)
     }
 
