@@ -257,6 +257,18 @@ pub(crate) struct AgeWords {
     pub until_phrases: Vec<(String, String)>,
     pub from_after: HashSet<String>,
     pub until_after: HashSet<String>,
+    /// `group_shapes` for the adult and child words: most words of a
+    /// sentence are ruled out without hashing them.
+    word_shapes: [u32; 256],
+}
+
+impl AgeWords {
+    /// Whether a word may be an adult or a child word (no false "no").
+    pub fn may_be_age_word(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.word_shapes[b as usize] & shape_bit(word.len()) != 0)
+    }
 }
 
 /// The size of a place (§6.18).
@@ -552,10 +564,13 @@ impl RuleData {
                 })
                 .collect()
         };
+        let adult_words = set(&lex.age.adult_words);
+        let child_words = set(&lex.age.child_words);
         let age = AgeWords {
             majority: lex.age.majority,
-            adult_words: set(&lex.age.adult_words),
-            child_words: set(&lex.age.child_words),
+            word_shapes: shapes(adult_words.iter().chain(&child_words)),
+            adult_words,
+            child_words,
             units: set(&lex.age.units),
             from_words: set(&lex.age.from_words),
             until_words: set(&lex.age.until_words),
@@ -740,6 +755,7 @@ impl RuleData {
 
     /// The group form of a lower-cased word, if it is one (one look-up, most
     /// words ruled out by their first byte and length).
+    #[inline]
     pub fn group_form(&self, word: &str) -> Option<GroupForm> {
         let first = *word.as_bytes().first()?;
         let len = shape_bit(word.len());
@@ -754,6 +770,7 @@ impl RuleData {
     }
 
     /// Whether a lower-cased word is a gender term, ignoring context.
+    #[inline]
     pub fn is_gender_word(&self, word: &str) -> bool {
         // Every gender term starts with one of these letters; most words are out at once.
         let Some(&first) = word.as_bytes().first() else {

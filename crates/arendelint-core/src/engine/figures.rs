@@ -363,34 +363,61 @@ fn figure(
 /// The value of a plain number (`4500`, `12,5`, or the first of a range `10–15`);
 /// `None` for dates, case numbers, statute references and clock times.
 fn plain_value(norm: &str) -> Option<u64> {
-    let int = |s: &str| -> Option<u64> {
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-            s.parse().ok()
-        } else {
-            None
+    // Digits only (checked by bytes; the value as `str::parse` gives it).
+    let int = |s: &[u8]| -> Option<u64> {
+        if s.is_empty() {
+            return None;
         }
+        s.iter().try_fold(0u64, |n, &b| {
+            if b.is_ascii_digit() {
+                n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+            } else {
+                None
+            }
+        })
     };
+    let bytes = norm.as_bytes();
     // "08-123 45": phone numbers and codes start with a zero; counts do not.
-    if norm.contains(['/', ':', '.'])
-        || (norm.starts_with('0') && norm.len() > 1 && !norm.starts_with("0,"))
+    if bytes.iter().any(|b| matches!(b, b'/' | b':' | b'.'))
+        || (bytes.first() == Some(&b'0') && bytes.len() > 1 && !norm.starts_with("0,"))
     {
         return None;
     }
-    let mut parts = norm.split(['-', '–']);
-    let one = parts.next().unwrap_or(norm);
-    match (parts.next(), parts.next()) {
-        (None, _) => {
-            let whole = one.split(',').next().unwrap_or(one);
-            if one.matches(',').count() > 1 {
-                return None;
+    // Split at `-` and `–` (bytes E2 80 93): at most two parts are read.
+    let mut parts: [&[u8]; 2] = [bytes, &[]];
+    let mut count = 1;
+    let mut from = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        let width = match bytes[k] {
+            b'-' => 1,
+            0xE2 if bytes[k..].starts_with("–".as_bytes()) => 3,
+            _ => {
+                k += 1;
+                continue;
             }
-            int(whole)
+        };
+        if count == 2 {
+            // A third part.
+            return None;
         }
-        (Some(b), None) => {
-            let (a, b) = (int(one)?, int(b)?);
-            (b > a && b < 10_000).then_some(a)
+        parts[0] = &bytes[from..k];
+        from = k + width;
+        parts[1] = &bytes[from..];
+        count = 2;
+        k = from;
+    }
+    if count == 1 {
+        let one = bytes;
+        let mut commas = one.iter().filter(|&&b| b == b',');
+        if commas.nth(1).is_some() {
+            return None;
         }
-        _ => None,
+        let whole = one.split(|&b| b == b',').next().unwrap_or(one);
+        int(whole)
+    } else {
+        let (a, b) = (int(parts[0])?, int(parts[1])?);
+        (b > a && b < 10_000).then_some(a)
     }
 }
 
@@ -410,5 +437,12 @@ mod tests {
         assert_eq!(plain_value("16.00"), None);
         assert_eq!(plain_value("08-123"), None);
         assert_eq!(plain_value("0,5"), Some(0));
+        assert_eq!(plain_value("10-15"), Some(10));
+        assert_eq!(plain_value("15–10"), None);
+        assert_eq!(plain_value("1–2–3"), None);
+        assert_eq!(plain_value("12,5,1"), None);
+        assert_eq!(plain_value("12-"), None);
+        assert_eq!(plain_value("99999999999999999999999"), None);
+        assert_eq!(plain_value(""), None);
     }
 }
