@@ -308,6 +308,15 @@ fn shapes<'a>(words: impl Iterator<Item = &'a String>) -> [u32; 256] {
     table
 }
 
+/// The letters and digits of `s`, lower-cased: how JAM002 compares a body with
+/// the skeleton's questions.
+pub(crate) fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
 /// `shapes` by the last byte of each word.
 fn last_shapes<'a>(words: impl Iterator<Item = &'a String>) -> [u32; 256] {
     let mut table = [0u32; 256];
@@ -709,7 +718,7 @@ impl RuleData {
             lang_messages: by_field(&messages, config.lang.as_str()),
             lang_fixes: by_field(&messages, &format!("fix-{}", config.lang.as_str())),
             messages,
-            skeleton_letters: crate::engine::letters(&skeleton.questions.concat()),
+            skeleton_letters: letters(&skeleton.questions.concat()),
             placeholder_max_chars,
             skeleton,
         })

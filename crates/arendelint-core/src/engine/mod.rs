@@ -22,15 +22,6 @@ use std::sync::Arc;
 
 pub(crate) use crate::source::collapse_ws;
 
-/// The letters and digits of `s`, lower-cased: how JAM002 compares a body with
-/// the skeleton's questions.
-pub(crate) fn letters(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase()
-}
-
 /// At most this many span findings (JAM003, JAM004, ARL001) are reported per
 /// document (per file in agenda mode); beyond it ARL002 says how many were not
 /// shown. Memory is then bounded by the size of the text, not by the number of

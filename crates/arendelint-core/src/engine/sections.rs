@@ -141,7 +141,7 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
 
 /// The guiding questions that JAM001's and JAM002's fixes insert, left unanswered.
 fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
-    super::letters(body) == data.skeleton_letters
+    crate::ruledata::letters(body) == data.skeleton_letters
 }
 
 /// Whether a body (`raw`, not yet lower-cased) could read as a placeholder or
