@@ -23,6 +23,32 @@ pub(crate) enum Step {
 pub(crate) struct Phrase {
     pub source: String,
     pub steps: Vec<Step>,
+    /// The first bytes a word can start with to match the first step (a bit
+    /// per byte; all set when any word may match): most start positions are
+    /// ruled out without trying the phrase.
+    first: [u64; 4],
+}
+
+/// The bit of byte `b` in a `[u64; 4]` byte set.
+fn has_byte(set: &[u64; 4], b: u8) -> bool {
+    set[(b >> 6) as usize] & (1 << (b & 63)) != 0
+}
+
+/// Which first bytes of a word can match one of `alts` (also through a
+/// hyphenated word's head, which starts with the same byte).
+fn first_bytes(alts: &[WordPat]) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    for alt in alts {
+        let lead = match alt {
+            WordPat::Exact(w) | WordPat::Inflected(w) | WordPat::Prefix(w) => w.as_bytes().first(),
+            WordPat::Gender => None,
+        };
+        match lead {
+            Some(&b) => set[(b >> 6) as usize] |= 1 << (b & 63),
+            None => return [u64::MAX; 4],
+        }
+    }
+    set
 }
 
 /// Endings that make an inflected form of a listed word (nouns, adjectives, verbs).
@@ -89,8 +115,9 @@ impl Phrase {
             steps.push(Step::Any(alts));
         }
         match (steps.first(), steps.last()) {
-            (Some(Step::Any(_)), Some(Step::Any(_))) => Ok(Phrase {
+            (Some(Step::Any(alts)), Some(Step::Any(_))) => Ok(Phrase {
                 source: source.to_string(),
+                first: first_bytes(alts),
                 steps,
             }),
             (None, _) => Err(PhraseError("empty phrase".into())),
@@ -107,6 +134,13 @@ impl Phrase {
         at: usize,
         is_gender: &dyn Fn(&str) -> bool,
     ) -> Option<usize> {
+        // A word that cannot match the first step ends the match at once (an
+        // empty word or a position past the end is left to the full match).
+        if let Some(&b) = words.get(at).and_then(|w| w.as_bytes().first()) {
+            if !has_byte(&self.first, b) {
+                return None;
+            }
+        }
         self.match_steps(&self.steps, words, at, is_gender)
     }
 

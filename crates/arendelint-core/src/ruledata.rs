@@ -257,6 +257,18 @@ pub(crate) struct AgeWords {
     pub until_phrases: Vec<(String, String)>,
     pub from_after: HashSet<String>,
     pub until_after: HashSet<String>,
+    /// `group_shapes` for the adult and child words: most words of a
+    /// sentence are ruled out without hashing them.
+    word_shapes: [u32; 256],
+}
+
+impl AgeWords {
+    /// Whether a word may be an adult or a child word (no false "no").
+    pub fn may_be_age_word(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.word_shapes[b as usize] & shape_bit(word.len()) != 0)
+    }
 }
 
 /// The size of a place (§6.18).
@@ -296,6 +308,26 @@ fn shapes<'a>(words: impl Iterator<Item = &'a String>) -> [u32; 256] {
     table
 }
 
+/// The letters and digits of `s`, lower-cased: how JAM002 compares a body with
+/// the skeleton's questions.
+pub(crate) fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// `shapes` by the last byte of each word.
+fn last_shapes<'a>(words: impl Iterator<Item = &'a String>) -> [u32; 256] {
+    let mut table = [0u32; 256];
+    for w in words {
+        if let Some(&last) = w.as_bytes().last() {
+            table[last as usize] |= shape_bit(w.len());
+        }
+    }
+    table
+}
+
 /// The compiled rule data: built-in lists plus the configuration's additions.
 #[derive(Debug, Clone)]
 pub(crate) struct RuleData {
@@ -303,6 +335,8 @@ pub(crate) struct RuleData {
     /// For each first byte, a bit per length (capped at 31) of the group
     /// forms: most words are ruled out without hashing them.
     group_shapes: [u32; 256],
+    /// The same filter by last byte.
+    group_last_shapes: [u32; 256],
     /// The first form (the lemma's plural) of each group, for messages.
     pub group_names: Vec<String>,
     pub age: AgeWords,
@@ -318,6 +352,9 @@ pub(crate) struct RuleData {
     pub gender_prefixes: Vec<String>,
     /// `group_shapes` for the gender terms and their prefixes.
     gender_shapes: [u32; 256],
+    /// For each first byte, the second bytes (a bit each) that a gender term
+    /// or prefix has after it: "kommun" is out at once, "kvinnor" is looked up.
+    gender_second: Vec<[u64; 4]>,
     pub queue_before: HashSet<String>,
     pub queue_after: HashSet<String>,
     pub gender_not_after: HashMap<String, Vec<String>>,
@@ -356,6 +393,11 @@ pub(crate) struct RuleData {
     lang_messages: HashMap<String, String>,
     lang_fixes: HashMap<String, String>,
     pub skeleton: RawSkeleton,
+    /// The skeleton's questions as JAM002 compares a body with them: their
+    /// letters and digits, lower-cased (`sections::is_unanswered_skeleton`).
+    pub skeleton_letters: String,
+    /// The most characters other than white space in a placeholder text.
+    pub placeholder_max_chars: usize,
 }
 
 impl Clone for RawSkeleton {
@@ -531,10 +573,13 @@ impl RuleData {
                 })
                 .collect()
         };
+        let adult_words = set(&lex.age.adult_words);
+        let child_words = set(&lex.age.child_words);
         let age = AgeWords {
             majority: lex.age.majority,
-            adult_words: set(&lex.age.adult_words),
-            child_words: set(&lex.age.child_words),
+            word_shapes: shapes(adult_words.iter().chain(&child_words)),
+            adult_words,
+            child_words,
             units: set(&lex.age.units),
             from_words: set(&lex.age.from_words),
             until_words: set(&lex.age.until_words),
@@ -573,7 +618,14 @@ impl RuleData {
             .filter(|w| w.chars().count() > 3)
             .collect();
 
+        let placeholders = set(&sec.placeholder.texts);
+        let placeholder_max_chars = placeholders
+            .iter()
+            .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+            .max()
+            .unwrap_or(0);
         let group_shapes = shapes(group_forms.keys());
+        let group_last_shapes = last_shapes(group_forms.keys());
         let gender_words = set(&lex.gender.words);
         let gender_prefixes: Vec<String> = lex
             .gender
@@ -589,9 +641,22 @@ impl RuleData {
                 None => gender_shapes = [u32::MAX; 256],
             }
         }
+        let mut gender_second = vec![[0u64; 4]; 256];
+        for w in gender_words.iter().chain(&gender_prefixes) {
+            match *w.as_bytes() {
+                [first, second, ..] => {
+                    gender_second[first as usize][(second >> 6) as usize] |= 1 << (second & 63)
+                }
+                // A one-byte term or prefix: any second byte.
+                [first] => gender_second[first as usize] = [u64::MAX; 4],
+                [] => gender_second = vec![[u64::MAX; 4]; 256],
+            }
+        }
         Ok(RuleData {
+            gender_second,
             vocabulary_words,
             group_shapes,
+            group_last_shapes,
             group_forms,
             group_names,
             age,
@@ -622,7 +687,7 @@ impl RuleData {
                 .iter()
                 .map(|p| p.to_lowercase())
                 .collect(),
-            placeholders: set(&sec.placeholder.texts),
+            placeholders,
             page_patterns,
             agenda,
             negations: set(&phr.negated_impact.negations),
@@ -653,6 +718,8 @@ impl RuleData {
             lang_messages: by_field(&messages, config.lang.as_str()),
             lang_fixes: by_field(&messages, &format!("fix-{}", config.lang.as_str())),
             messages,
+            skeleton_letters: letters(&skeleton.questions.concat()),
+            placeholder_max_chars,
             skeleton,
         })
     }
@@ -697,15 +764,22 @@ impl RuleData {
 
     /// The group form of a lower-cased word, if it is one (one look-up, most
     /// words ruled out by their first byte and length).
+    #[inline]
     pub fn group_form(&self, word: &str) -> Option<GroupForm> {
         let first = *word.as_bytes().first()?;
-        if self.group_shapes[first as usize] & shape_bit(word.len()) == 0 {
+        let len = shape_bit(word.len());
+        if self.group_shapes[first as usize] & len == 0 {
+            return None;
+        }
+        let last = *word.as_bytes().last()?;
+        if self.group_last_shapes[last as usize] & len == 0 {
             return None;
         }
         self.group_forms.get(word).copied()
     }
 
     /// Whether a lower-cased word is a gender term, ignoring context.
+    #[inline]
     pub fn is_gender_word(&self, word: &str) -> bool {
         // Every gender term starts with one of these letters; most words are out at once.
         let Some(&first) = word.as_bytes().first() else {
@@ -716,6 +790,12 @@ impl RuleData {
         }
         if self.gender_shapes[first as usize] & shape_bit(word.len()) == 0 {
             return false;
+        }
+        if let Some(&second) = word.as_bytes().get(1) {
+            let set = &self.gender_second[first as usize];
+            if set[(second >> 6) as usize] & (1 << (second & 63)) == 0 {
+                return false;
+            }
         }
         self.gender_words.contains(word)
             || self

@@ -45,8 +45,10 @@ pub(crate) fn of_sentence(
         match t.kind {
             TokKind::Word => {
                 let w = doc.norm(t);
-                adult |= age.adult_words.contains(w);
-                child |= age.child_words.contains(w);
+                if age.may_be_age_word(w) {
+                    adult |= age.adult_words.contains(w);
+                    child |= age.child_words.contains(w);
+                }
             }
             TokKind::Number => {
                 let unit = i + 1 < tokens.end && age.units.contains(doc.token_norm(i + 1));

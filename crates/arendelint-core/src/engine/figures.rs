@@ -3,7 +3,7 @@
 //! the group-word tokens they count, which JAM003 leaves alone (§6.1, §6.2,
 //! §6.14, §6.18). Computed once, on first use by JAM003 or JAM004.
 
-use super::words::{group_form, Facts};
+use super::words::Facts;
 use crate::config::SuggestionClass;
 use crate::document::{Ctx, Document, TokKind};
 use crate::ruledata::RuleData;
@@ -43,9 +43,19 @@ pub(crate) struct FigureFacts {
 impl FigureFacts {
     pub fn compute(doc: &Document, data: &RuleData, facts: &Facts) -> FigureFacts {
         let mut out = FigureFacts::default();
+        // Buffers reused from sentence to sentence: no allocation per sentence.
+        let mut scratch = Scratch::default();
         for (si, s) in doc.sentences.iter().enumerate() {
             if s.ctx == Ctx::Body {
-                sentence(facts, doc, data, si, s.tokens.clone(), &mut out);
+                sentence(
+                    facts,
+                    doc,
+                    data,
+                    si,
+                    s.tokens.clone(),
+                    &mut out,
+                    &mut scratch,
+                );
             }
         }
         out
@@ -72,6 +82,15 @@ struct Figure {
     percent: bool,
 }
 
+/// Per-sentence buffers, kept between sentences.
+#[derive(Default)]
+struct Scratch {
+    /// The group-word tokens of the sentence.
+    groups: Vec<usize>,
+    /// `figure` of each token of the sentence, computed once.
+    figures: Vec<Option<Figure>>,
+}
+
 fn sentence(
     facts: &Facts,
     doc: &Document,
@@ -79,8 +98,8 @@ fn sentence(
     si: usize,
     range: Range<usize>,
     out: &mut FigureFacts,
+    scratch: &mut Scratch,
 ) {
-    let mut found: Vec<Candidate> = Vec::new();
     let candidate = |span: Range<usize>, class, kind, priority| Candidate {
         sentence: si,
         span,
@@ -88,10 +107,25 @@ fn sentence(
         kind,
         priority,
     };
-    let groups: Vec<usize> = range
-        .clone()
-        .filter(|&i| facts.group(i).is_some())
-        .collect();
+    let groups = &mut scratch.groups;
+    groups.clear();
+    groups.extend(range.clone().filter(|&i| facts.group(i).is_some()));
+    // Every candidate counts a group word of its sentence: none, no figure.
+    if groups.is_empty() {
+        return;
+    }
+    let groups = &*groups;
+    // Every figure looked at below is one of this sentence's tokens; each is
+    // judged once.
+    let figures = &mut scratch.figures;
+    figures.clear();
+    figures.extend(
+        range
+            .clone()
+            .map(|n| figure(doc, data, facts, n, range.clone())),
+    );
+    let figures = &*figures;
+    let fig = |n: usize| figures[n - range.start];
 
     // (c) antal/andel + group word.
     for i in range.clone() {
@@ -109,26 +143,24 @@ fn sentence(
         // A share (andel) is measured by a percentage after the group word (§6.3:
         // "andelen invånare som … var 12 procent"); a count (antal) by the first figure.
         let share = doc.token_norm(i).starts_with("andel");
-        let figures_after =
-            || (g + 1..after_end).filter_map(|n| figure(doc, data, facts, n, range.clone()));
+        let figures_after = || (g + 1..after_end).filter_map(fig);
         let after = figures_after()
             .find(|f| f.percent && share)
             .or_else(|| figures_after().next());
-        let before = (before_start..i)
-            .rev()
-            .find_map(|n| figure(doc, data, facts, n, range.clone()));
+        let before = (before_start..i).rev().find_map(fig);
         let span = match (after, before) {
             (Some(f), _) => doc.tokens[i].start..doc.tokens[f.number].end,
             (None, Some(f)) => doc.tokens[f.number].start..doc.tokens[g].end,
             (None, None) => continue,
         };
         out.counted.insert(g);
-        let class = group_class(doc, data, g);
-        found.push(candidate(span, class, FigureKind::Count, 0));
+        let class = group_class(facts, g);
+        out.candidates
+            .push(candidate(span, class, FigureKind::Count, 0));
     }
 
     // (a) a count: a number, at most two words, a group word.
-    for &g in &groups {
+    for &g in groups {
         let Some(n) = number_before(doc, g, range.start) else {
             continue;
         };
@@ -140,19 +172,15 @@ fn sentence(
                 .checked_sub(1)
                 .and_then(|per| number_before(doc, per, range.start))
             {
-                Some(m)
-                    if figure(doc, data, facts, m, range.clone()).is_some_and(|f| !f.percent) =>
-                {
-                    start_tok = m
-                }
+                Some(m) if fig(m).is_some_and(|f| !f.percent) => start_tok = m,
                 _ => continue,
             }
         } else {
-            match figure(doc, data, facts, n, range.clone()) {
+            match fig(n) {
                 Some(f) if !f.percent => {}
                 _ => continue,
             }
-            if is_size_of_place(doc, data, n, g, range.start) {
+            if is_size_of_place(doc, data, facts, n, g, range.start) {
                 // "kommuner med över 100 000 invånare": no JAM004, no JAM003 (§6.18).
                 out.counted.insert(g);
                 continue;
@@ -160,30 +188,29 @@ fn sentence(
         }
         out.counted.insert(g);
         let span = doc.tokens[start_tok].start..doc.tokens[g].end;
-        let class = group_class(doc, data, g);
-        found.push(candidate(span, class, FigureKind::Count, 1));
+        let class = group_class(facts, g);
+        out.candidates
+            .push(candidate(span, class, FigureKind::Count, 1));
     }
 
     // (b) a share in a sentence about people.
-    if !groups.is_empty() {
-        let mut shares = false;
-        for n in range.clone() {
-            let Some(f) = figure(doc, data, facts, n, range.clone()) else {
-                continue;
-            };
-            if !f.percent {
-                continue;
-            }
-            if !shares {
-                out.counted.extend(groups.iter().copied());
-                shares = true;
-            }
-            let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
-            let class = group_class(doc, data, groups[0]);
-            found.push(candidate(span, class, FigureKind::Share, 2));
+    let mut shares = false;
+    for n in range.clone() {
+        let Some(f) = fig(n) else {
+            continue;
+        };
+        if !f.percent {
+            continue;
         }
+        if !shares {
+            out.counted.extend(groups.iter().copied());
+            shares = true;
+        }
+        let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
+        let class = group_class(facts, groups[0]);
+        out.candidates
+            .push(candidate(span, class, FigureKind::Share, 2));
     }
-    out.candidates.extend(found);
 }
 
 /// The number at most two words before token `g` (only words in between).
@@ -209,10 +236,19 @@ fn number_before(doc: &Document, g: usize, floor: usize) -> Option<usize> {
 
 /// "kommuner med över 100 000 invånare", "en ort på 3 000 invånare": the number
 /// `n` before group word `g` gives the size of a place (§6.18).
-fn is_size_of_place(doc: &Document, data: &RuleData, n: usize, g: usize, floor: usize) -> bool {
+fn is_size_of_place(
+    doc: &Document,
+    data: &RuleData,
+    facts: &Facts,
+    n: usize,
+    g: usize,
+    floor: usize,
+) -> bool {
     let size = &data.place_size;
-    let group_name =
-        group_form(doc, data, g).and_then(|f| data.group_names.get(f.group.0 as usize));
+    // `g` is a group word here (`Facts::group`), so its form is the lexicon's.
+    let group_name = facts
+        .group(g)
+        .and_then(|f| data.group_names.get(f.group.0 as usize));
     if !group_name.is_some_and(|name| size.groups.contains(name)) {
         return false;
     }
@@ -247,8 +283,10 @@ fn is_size_of_place(doc: &Document, data: &RuleData, n: usize, g: usize, floor: 
     word_at(i - 2) && size.is_place(doc.token_norm(i - 2))
 }
 
-fn group_class(doc: &Document, data: &RuleData, g: usize) -> SuggestionClass {
-    group_form(doc, data, g).map_or(SuggestionClass::Adults, |f| f.class)
+/// The class of group word `g` (one that `Facts::group` names: its form is the
+/// lexicon's form of the word).
+fn group_class(facts: &Facts, g: usize) -> SuggestionClass {
+    facts.group(g).map_or(SuggestionClass::Adults, |f| f.class)
 }
 
 /// Whether number token `n` is a figure about something counted, and its extent.
@@ -325,33 +363,61 @@ fn figure(
 /// The value of a plain number (`4500`, `12,5`, or the first of a range `10–15`);
 /// `None` for dates, case numbers, statute references and clock times.
 fn plain_value(norm: &str) -> Option<u64> {
-    let int = |s: &str| -> Option<u64> {
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-            s.parse().ok()
-        } else {
-            None
+    // Digits only (checked by bytes; the value as `str::parse` gives it).
+    let int = |s: &[u8]| -> Option<u64> {
+        if s.is_empty() {
+            return None;
         }
+        s.iter().try_fold(0u64, |n, &b| {
+            if b.is_ascii_digit() {
+                n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+            } else {
+                None
+            }
+        })
     };
+    let bytes = norm.as_bytes();
     // "08-123 45": phone numbers and codes start with a zero; counts do not.
-    if norm.contains(['/', ':', '.'])
-        || (norm.starts_with('0') && norm.len() > 1 && !norm.starts_with("0,"))
+    if bytes.iter().any(|b| matches!(b, b'/' | b':' | b'.'))
+        || (bytes.first() == Some(&b'0') && bytes.len() > 1 && !norm.starts_with("0,"))
     {
         return None;
     }
-    let parts: Vec<&str> = norm.split(['-', '–']).collect();
-    match parts.as_slice() {
-        [one] => {
-            let whole = one.split(',').next().unwrap_or(one);
-            if one.matches(',').count() > 1 {
-                return None;
+    // Split at `-` and `–` (bytes E2 80 93): at most two parts are read.
+    let mut parts: [&[u8]; 2] = [bytes, &[]];
+    let mut count = 1;
+    let mut from = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        let width = match bytes[k] {
+            b'-' => 1,
+            0xE2 if bytes[k..].starts_with("–".as_bytes()) => 3,
+            _ => {
+                k += 1;
+                continue;
             }
-            int(whole)
+        };
+        if count == 2 {
+            // A third part.
+            return None;
         }
-        [a, b] => {
-            let (a, b) = (int(a)?, int(b)?);
-            (b > a && b < 10_000).then_some(a)
+        parts[0] = &bytes[from..k];
+        from = k + width;
+        parts[1] = &bytes[from..];
+        count = 2;
+        k = from;
+    }
+    if count == 1 {
+        let one = bytes;
+        let mut commas = one.iter().filter(|&&b| b == b',');
+        if commas.nth(1).is_some() {
+            return None;
         }
-        _ => None,
+        let whole = one.split(|&b| b == b',').next().unwrap_or(one);
+        int(whole)
+    } else {
+        let (a, b) = (int(parts[0])?, int(parts[1])?);
+        (b > a && b < 10_000).then_some(a)
     }
 }
 
@@ -371,5 +437,12 @@ mod tests {
         assert_eq!(plain_value("16.00"), None);
         assert_eq!(plain_value("08-123"), None);
         assert_eq!(plain_value("0,5"), Some(0));
+        assert_eq!(plain_value("10-15"), Some(10));
+        assert_eq!(plain_value("15–10"), None);
+        assert_eq!(plain_value("1–2–3"), None);
+        assert_eq!(plain_value("12,5,1"), None);
+        assert_eq!(plain_value("12-"), None);
+        assert_eq!(plain_value("99999999999999999999999"), None);
+        assert_eq!(plain_value(""), None);
     }
 }

@@ -102,17 +102,20 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
     }
     let first = doc.tokens[tokens.start].start;
     let last = doc.tokens[tokens.end - 1].end;
-    let body = doc.text[first..last]
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let body = super::collapse_ws(&body);
-    if body.is_empty() || data.placeholders.contains(&body) || is_unanswered_skeleton(data, &body) {
-        return Verdict::Empty;
-    }
+    let raw = doc.text[first..last].trim_matches(|c: char| !c.is_alphanumeric());
     let word_count = tokens
         .clone()
         .filter(|&i| doc.tokens[i].kind == TokKind::Word)
         .count();
+    if word_count > data.boilerplate_max_words && !may_be_empty(data, raw) {
+        // A long body that is neither a placeholder nor the skeleton: the
+        // lower-cased copy below would say the same.
+        return Verdict::Analysis;
+    }
+    let body = super::collapse_ws(&raw.to_lowercase());
+    if body.is_empty() || data.placeholders.contains(&body) || is_unanswered_skeleton(data, &body) {
+        return Verdict::Empty;
+    }
     if word_count > data.boilerplate_max_words {
         return Verdict::Analysis;
     }
@@ -138,13 +141,25 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
 
 /// The guiding questions that JAM001's and JAM002's fixes insert, left unanswered.
 fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
-    let letters = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase()
-    };
-    letters(body) == letters(&data.skeleton.questions.concat())
+    crate::ruledata::letters(body) == data.skeleton_letters
+}
+
+/// Whether a body (`raw`, not yet lower-cased) could read as a placeholder or
+/// the unanswered skeleton. Lower-casing never turns a character into white
+/// space or into nothing, nor a letter or digit into something else, so a
+/// body with more characters than a placeholder and more letters and digits
+/// than the skeleton is neither.
+fn may_be_empty(data: &RuleData, raw: &str) -> bool {
+    let (mut visible, mut letters) = (0, 0);
+    for c in raw.chars() {
+        if !c.is_whitespace() {
+            visible += 1;
+        }
+        if c.is_alphanumeric() {
+            letters += 1;
+        }
+    }
+    visible <= data.placeholder_max_chars || letters <= data.skeleton_letters.chars().count()
 }
 
 /// *inte/ej/ingen/inga* at most `negation_gap` words from an impact word, either order.

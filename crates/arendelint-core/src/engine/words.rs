@@ -1,7 +1,7 @@
 //! Word-level questions the rules share: gender terms and group words in context.
 
 use crate::config::SuggestionClass;
-use crate::document::{Document, Sentence, TokKind};
+use crate::document::{Document, TokKind};
 use crate::ruledata::{GroupForm, GroupId, RuleData};
 
 /// Whether token `i` is a gender term in its context (§1, §6.7).
@@ -11,9 +11,12 @@ pub(crate) fn is_gender_token(doc: &Document, data: &RuleData, i: usize) -> bool
         return false;
     }
     let word = doc.norm(t);
-    if !data.is_gender_word(word) {
-        return false;
-    }
+    data.is_gender_word(word) && gender_in_context(doc, data, i, word)
+}
+
+/// Whether gender term `word`, the normalised text of token `i`, is one there
+/// (not "i kön", "kön till", §6.7).
+fn gender_in_context(doc: &Document, data: &RuleData, i: usize, word: &str) -> bool {
     let prev = i.checked_sub(1).map(|p| doc.token_norm(p)).unwrap_or("");
     if word == "kön" {
         let next = doc.token_norm(i + 1);
@@ -29,11 +32,6 @@ pub(crate) fn is_gender_token(doc: &Document, data: &RuleData, i: usize) -> bool
     true
 }
 
-/// A sentence is gendered when it contains a gender term.
-pub(crate) fn is_gendered(doc: &Document, data: &RuleData, s: &Sentence) -> bool {
-    s.tokens.clone().any(|i| is_gender_token(doc, data, i))
-}
-
 /// The group-word form of token `i`, if it is one (any form, also singular-like).
 pub(crate) fn group_form(doc: &Document, data: &RuleData, i: usize) -> Option<GroupForm> {
     let t = doc.tokens.get(i)?;
@@ -43,11 +41,16 @@ pub(crate) fn group_form(doc: &Document, data: &RuleData, i: usize) -> Option<Gr
     data.group_form(doc.norm(t))
 }
 
-/// The group-word form of token `i` when it names a group of people here: not a
-/// singular after a singular determiner (§6.5) and not the first half of a
-/// compound such as "Barn- och utbildningsnämnden" (§6.6).
-pub(crate) fn plural_group(doc: &Document, data: &RuleData, i: usize) -> Option<GroupForm> {
-    let form = group_form(doc, data, i)?;
+/// The group-word form `form` of word token `i` when it names a group of
+/// people here: not a singular after a singular determiner (§6.5)
+/// and not the first half of a compound such as "Barn- och
+/// utbildningsnämnden" (§6.6).
+fn plural_group_at(
+    doc: &Document,
+    data: &RuleData,
+    i: usize,
+    form: GroupForm,
+) -> Option<GroupForm> {
     if form.singular_like && i > 0 {
         let prev = &doc.tokens[i - 1];
         if prev.kind == TokKind::Word && data.singular_determiners.contains(doc.norm(prev)) {
@@ -82,6 +85,8 @@ pub(crate) struct Facts {
 
 const PRESENT: u32 = 1 << 31;
 const SINGULAR: u32 = 1 << 28;
+/// While computing: the token is a gender term (cleared before use).
+const GENDER: u32 = 1 << 29;
 const GROUP_BITS: u32 = (1 << 24) - 1;
 
 fn class_bits(c: SuggestionClass) -> u32 {
@@ -125,15 +130,39 @@ fn unpack(v: u32) -> Option<GroupForm> {
 }
 
 impl Facts {
+    /// One pass over the tokens: each word's group form and whether it is a
+    /// gender term (a bit of the same entry while the sentences are judged).
     pub fn compute(doc: &Document, data: &RuleData) -> Facts {
-        let plural = (0..doc.tokens.len())
-            .map(|i| pack(plural_group(doc, data, i)))
-            .collect();
+        let mut plural: Vec<u32> = Vec::with_capacity(doc.tokens.len());
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokKind::Word {
+                plural.push(0);
+                continue;
+            }
+            let word = doc.norm(t);
+            // Most words are ruled out here, by the inlined byte filters.
+            let mut v = match data.group_form(word) {
+                Some(form) => pack(plural_group_at(doc, data, i, form)),
+                None => 0,
+            };
+            if data.is_gender_word(word) && gender_in_context(doc, data, i, word) {
+                v |= GENDER;
+            }
+            plural.push(v);
+        }
+        // A sentence is gendered when it contains a gender term.
         let gendered = doc
             .sentences
             .iter()
-            .map(|s| is_gendered(doc, data, s))
+            .map(|s| {
+                plural
+                    .get(s.tokens.clone())
+                    .is_some_and(|v| v.iter().any(|&v| v & GENDER != 0))
+            })
             .collect();
+        for v in &mut plural {
+            *v &= !GENDER;
+        }
         Facts { plural, gendered }
     }
 

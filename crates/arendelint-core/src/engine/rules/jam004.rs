@@ -52,25 +52,29 @@ fn check(cx: &Context, budget: &mut Budget, out: &mut Vec<Finding>) {
         if s.ctx != Ctx::Body || facts.gendered[si] {
             continue;
         }
+        let candidates = figures.in_sentence(si);
+        if candidates.is_empty() {
+            continue;
+        }
         let next = doc
             .sentences
             .get(si + 1)
             .filter(|_| si + 1 < scope.sentences.end);
         let broken_down = next.is_some_and(|next| {
             // Only the opening words matter: "Av dessa", "Varav", "Därav".
-            let opening = next.tokens.start..next.tokens.end.min(next.tokens.start + 4);
-            let (words, _) = doc.words_in(opening);
-            facts.gendered[si + 1]
-                && data
-                    .breakdown_starts
+            facts.gendered[si + 1] && {
+                let opening = next.tokens.start..next.tokens.end.min(next.tokens.start + 4);
+                let (words, _) = doc.words_in(opening);
+                data.breakdown_starts
                     .matches_at(&words, 0, &|w| data.is_gender_word(w))
                     .is_some()
+            }
         });
         if broken_down {
             continue;
         }
         // One finding per problem: (c) wins over an (a) or (b) it overlaps (§6.3).
-        let mut found: Vec<_> = figures.in_sentence(si).iter().collect();
+        let mut found: Vec<_> = candidates.iter().collect();
         found.sort_by_key(|c| (c.priority, c.span.start));
         // Kept spans never overlap, so only the one starting last before a new
         // span's end can overlap it.
