@@ -299,10 +299,23 @@ fn shape_bit(len: usize) -> u32 {
 
 /// The first-byte and length filter of a word list (see `group_shapes`).
 fn shapes<'a>(words: impl Iterator<Item = &'a String>) -> [u32; 256] {
+    shapes_by(words, <[u8]>::first)
+}
+
+/// `shapes` by the last byte of each word.
+fn last_shapes<'a>(words: impl Iterator<Item = &'a String>) -> [u32; 256] {
+    shapes_by(words, <[u8]>::last)
+}
+
+/// Which lengths occur for each value of the byte `key` picks from a word.
+fn shapes_by<'a>(
+    words: impl Iterator<Item = &'a String>,
+    key: fn(&[u8]) -> Option<&u8>,
+) -> [u32; 256] {
     let mut table = [0u32; 256];
     for w in words {
-        if let Some(&first) = w.as_bytes().first() {
-            table[first as usize] |= shape_bit(w.len());
+        if let Some(&byte) = key(w.as_bytes()) {
+            table[byte as usize] |= shape_bit(w.len());
         }
     }
     table
@@ -315,17 +328,6 @@ pub(crate) fn letters(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase()
-}
-
-/// `shapes` by the last byte of each word.
-fn last_shapes<'a>(words: impl Iterator<Item = &'a String>) -> [u32; 256] {
-    let mut table = [0u32; 256];
-    for w in words {
-        if let Some(&last) = w.as_bytes().last() {
-            table[last as usize] |= shape_bit(w.len());
-        }
-    }
-    table
 }
 
 /// The compiled rule data: built-in lists plus the configuration's additions.
