@@ -320,6 +320,19 @@ mod tests {
     use arendelint_core::text::LineIndex;
     use arendelint_core::Config;
 
+    /// A first analysis of Markdown in UTF-16 columns, without a URI.
+    fn markdown_request(linter: Option<&Linter>) -> Request<'_> {
+        Request {
+            uri: None,
+            linter,
+            kind: SourceKind::Markdown,
+            encoding: Encoding::Utf16,
+            generation: 1,
+            enabled: true,
+            previous: None,
+        }
+    }
+
     fn snapshot(text: &str) -> Snapshot {
         snapshot_at(text, 1)
     }
@@ -366,15 +379,7 @@ mod tests {
     fn an_edit_is_checked_from_the_previous_analysis() {
         let linter = Linter::new(&Config::default()).ok();
         let text = "# Ärende\n\n## Bakgrund\n\nPatienterna väntar.\n\n## Förslag\n\nInget.\n";
-        let mut req = Request {
-            uri: None,
-            linter: linter.as_ref(),
-            kind: SourceKind::Markdown,
-            encoding: Encoding::Utf16,
-            generation: 1,
-            enabled: true,
-            previous: None,
-        };
+        let mut req = markdown_request(linter.as_ref());
         let first = Arc::new(analyse(snapshot(text), &req));
         req.previous = Some(first.clone());
         let edited = text.replace("väntar.", "väntar länge.");
@@ -397,15 +402,7 @@ mod tests {
     #[test]
     fn large_and_disabled_documents_yield_no_findings() {
         let linter = Linter::new(&Config::default()).ok();
-        let mut req = Request {
-            uri: None,
-            linter: linter.as_ref(),
-            kind: SourceKind::Markdown,
-            encoding: Encoding::Utf16,
-            generation: 1,
-            enabled: true,
-            previous: None,
-        };
+        let mut req = markdown_request(linter.as_ref());
         let big = "a".repeat(MAX_DOCUMENT_BYTES + 1);
         let a = analyse(snapshot(&big), &req);
         assert!(a.findings.is_empty());
