@@ -223,15 +223,7 @@ pub fn check_fixes(linter: &Linter, text: &str, kind: SourceKind, diags: &[Diagn
         .flat_map(|d| std::iter::once(d.span.clone()).chain(d.related.iter().cloned()))
         .collect();
     for d in &taken {
-        // Open finding 6 (fuzz/REPORT.md, inputs in fuzz/open/lint_text/): in plain
-        // text a fix can leave a related mention reported again (form feeds and
-        // NUL runs among the lines). Until it is fixed, the related mentions are
-        // checked in Markdown only; the finding itself is checked in both.
-        let related = match kind {
-            SourceKind::PlainText => &[][..],
-            _ => &d.related[..],
-        };
-        for r in std::iter::once(&d.span).chain(related) {
+        for r in std::iter::once(&d.span).chain(&d.related) {
             // The insert at the word's own end lands after the word.
             let moved = shift(r.start, &inserts, true)..shift(r.end, &inserts, false);
             assert_eq!(

@@ -6,6 +6,7 @@ use super::builder::{BlockInfo, Builder};
 use super::{Ctx, HeadingKind};
 use crate::config::SuggestionClass;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +104,7 @@ fn classify(b: &Builder) -> Vec<Line> {
         }
         start = end + 1;
     }
-    mark_repeated_furniture(text, &mut lines);
+    mark_repeated_furniture(b, &mut lines);
 
     // Headings and list items.
     let mut title_next = false;
@@ -172,7 +173,9 @@ fn classify(b: &Builder) -> Vec<Line> {
             Some(n) => {
                 // The first line of a wrapped paragraph is a heading only when it
                 // is clearly shorter than the line after it (§6.12).
-                let next_len = len_without_fix_insertions(b, text[n.range.clone()].trim());
+                let next_len = without_fix_insertions(b, text[n.range.clone()].trim())
+                    .chars()
+                    .count();
                 let len = s.chars().count();
                 n.kind == Kind::Body && (len as f64) <= 0.6 * next_len as f64
             }
@@ -256,14 +259,15 @@ fn is_known_heading(b: &Builder, line: &str) -> bool {
             && !t.ends_with(['.', ',', ';', '!', '?']))
 }
 
-/// Chars of `line` without the JAM003 fix's insertions (" (kvinnor och män)",
-/// …): the heading test compares a line with the next one (§6.12), and fixing
-/// the next line must not turn this one into a heading.
-fn len_without_fix_insertions(b: &Builder, line: &str) -> usize {
-    let mut len = line.chars().count();
+/// `line` without the JAM003 fix's insertions (" (kvinnor och män)", …): the
+/// line classification compares lines with each other (a heading is shorter
+/// than the next line, §6.12; furniture repeats), and fixing one line must not
+/// change how another is classified.
+fn without_fix_insertions<'t>(b: &Builder, line: &'t str) -> Cow<'t, str> {
     if !line.contains(" (") {
-        return len;
+        return Cow::Borrowed(line);
     }
+    let mut out = Cow::Borrowed(line);
     for class in [
         SuggestionClass::Adults,
         SuggestionClass::Children,
@@ -271,9 +275,11 @@ fn len_without_fix_insertions(b: &Builder, line: &str) -> usize {
         SuggestionClass::YoungAdults,
     ] {
         let insertion = format!(" ({})", b.data.suggestion(class));
-        len = len.saturating_sub(line.matches(&insertion).count() * insertion.chars().count());
+        if out.contains(&insertion) {
+            out = Cow::Owned(out.replace(&insertion, ""));
+        }
     }
-    len
+    out
 }
 
 /// `line` without its parenthesised parts. A gendered form in parentheses (the
@@ -333,14 +339,20 @@ fn is_list_item(s: &str) -> bool {
 /// first page's header, the last page's footer): a section heading that an
 /// agenda repeats in each case is not furniture because one copy happens to
 /// stand above a page footer.
-fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
+fn mark_repeated_furniture(b: &Builder, lines: &mut [Line]) {
+    // Copies are compared without the fix's insertions: fixing one copy of a
+    // repeated line must not make the others (or it) furniture or body.
+    let keys: Vec<Option<Cow<str>>> = lines
+        .iter()
+        .map(|l| {
+            (l.kind == Kind::Body)
+                .then(|| without_fix_insertions(b, b.text[l.range.clone()].trim()))
+        })
+        .collect();
     let mut occurrences: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, l) in lines.iter().enumerate() {
-        if l.kind == Kind::Body {
-            occurrences
-                .entry(text[l.range.clone()].trim())
-                .or_default()
-                .push(i);
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            occurrences.entry(key).or_default().push(i);
         }
     }
     let near_page_number = |i: usize, lines: &[Line]| {
@@ -353,7 +365,7 @@ fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
         lines[..i].iter().filter(content).take(3).count() < 3
             || lines[i + 1..].iter().filter(content).take(3).count() < 3
     };
-    let repeated: Vec<&str> = occurrences
+    let furniture: Vec<usize> = occurrences
         .iter()
         .filter(|(line, at)| at.len() >= 2 && line.split_whitespace().count() <= 12)
         .filter(|(_, at)| {
@@ -362,14 +374,9 @@ fn mark_repeated_furniture(text: &str, lines: &mut [Line]) {
                     .iter()
                     .all(|&i| near_page_number(i, lines) || at_edge(i, lines))
         })
-        .map(|(line, _)| *line)
+        .flat_map(|(_, at)| at.iter().copied())
         .collect();
-    if repeated.is_empty() {
-        return;
-    }
-    for l in lines.iter_mut() {
-        if l.kind == Kind::Body && repeated.contains(&text[l.range.clone()].trim()) {
-            l.kind = Kind::Furniture;
-        }
+    for i in furniture {
+        lines[i].kind = Kind::Furniture;
     }
 }

@@ -160,3 +160,46 @@ fn the_jam003_fix_does_not_turn_the_line_before_into_a_heading() {
         .contains("Svaren dröjer fortfarande\nPatienterna (kvinnor och män) väntar på besked.\n"));
     assert_eq!(lint_txt(&fixed), ["JAM001 "]);
 }
+
+/// Found by fuzzing (fuzz/REPORT.md, finding 6): a line repeated next to page
+/// breaks is furniture. The JAM003 fix changed the first copy of a repeated
+/// line in each section but not the later ones, so the fixed copies, both next
+/// to a page number, became a repeated line of their own and were taken for
+/// furniture: the gendered mention vanished and a related mention came back as
+/// a finding. Copies are compared without the fix's insertions.
+#[test]
+fn the_jam003_fix_does_not_turn_a_repeated_line_into_furniture() {
+    let section = |heading: &str, page: &str| {
+        format!(
+            "{heading}\n\nSida {page} (2)\nEleverna väntar på svar.\n\n\
+             Skolan har fått fler ansökningar i år.\n\n\
+             Schemat har planerats om under hösten.\n\
+             Eleverna väntar på svar.\n\n\
+             Lokalerna räcker till och med våren.\n\n"
+        )
+    };
+    let text = format!(
+        "Ärende\n\n{}{}Jämställdhet\n\nÄrendet berör inte jämställdheten.\n",
+        section("Bakgrund", "1"),
+        section("Bedömning", "2")
+    );
+    let jam003 = |text: &str| -> Vec<String> {
+        let diags = crate::common::lint_with(text, SourceKind::PlainText, &Config::default());
+        diags
+            .iter()
+            .filter(|d| d.rule == arendelint_core::Rule::Jam003)
+            .map(|d| format!("{} {:?}", d.span.start, d.related))
+            .collect()
+    };
+    assert_eq!(jam003(&text), ["30 [141..149]", "232 [343..351]"]);
+    let diags = crate::common::lint_with(&text, SourceKind::PlainText, &Config::default());
+    let (fixed, applied) = arendelint_core::report::apply_fixes(&text, &diags, false);
+    assert_eq!(applied, 2);
+    assert_eq!(
+        fixed
+            .matches("Eleverna (flickor och pojkar) väntar")
+            .count(),
+        2
+    );
+    assert_eq!(jam003(&fixed), Vec::<String>::new());
+}
