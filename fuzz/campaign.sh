@@ -8,6 +8,9 @@
 #   FUZZ_NAME=c8b bash fuzz/campaign.sh config:9000000 lsp_messages:9000000 &
 #   python3 fuzz/tools/tally.py fuzz/logs/*_*.log
 #
+# FUZZ_TRACE_COMPARES=0 runs a build without comparison tracing (fuzz/common.sh):
+# name such a campaign so that fuzz/REPORT.md can tell its runs apart.
+#
 # One campaign per core; a second one in parallel takes the other core. A run
 # that finds a crash, timeout or out-of-memory stops there (its input is in
 # fuzz/artifacts/<target>/) and the campaign goes on with the next target;
