@@ -8,6 +8,7 @@ use crate::document::{CaseInfo, Document, Scope};
 use crate::docx::DocxError;
 use crate::engine::Linter;
 use crate::pdf::PdfError;
+use crate::sectioned::SECTIONED_MIN_BYTES;
 use crate::source::{decode, InputError, SourceKind};
 use std::borrow::Cow;
 use std::fmt;
@@ -213,9 +214,18 @@ impl Linter {
                     Content::Text(t) => Cow::Borrowed(t),
                     Content::Bytes(b) => Cow::Borrowed(decode(b)?),
                 };
-                let (mode, diagnostics, cases) = {
-                    let parse = |agenda| Document::parse(&text, input.kind, self.data(), agenda);
-                    self.check_document(parse, input.mode)
+                let sectioned = (input.kind == SourceKind::Markdown
+                    && input.mode == Mode::Document
+                    && text.len() >= SECTIONED_MIN_BYTES)
+                    .then(|| self.check_sectioned(&text))
+                    .flatten();
+                let (mode, diagnostics, cases) = match sectioned {
+                    Some(s) => (Mode::Document, s.diagnostics, vec![s.case]),
+                    None => {
+                        let parse =
+                            |agenda| Document::parse(&text, input.kind, self.data(), agenda);
+                        self.check_document(parse, input.mode)
+                    }
                 };
                 Ok(Report {
                     text,

@@ -33,6 +33,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Document, HeadingKind};
 use crate::engine::{Linter, MAX_FINDINGS};
 use crate::registry::{Level, Rule};
+use crate::section_cut::{has_global_markers, is_atx_line, line_end};
 use crate::source::SourceKind;
 use crate::Input;
 use std::ops::Range;
@@ -73,51 +74,6 @@ impl Analysis {
     pub fn was_incremental(&self) -> bool {
         self.incremental
     }
-}
-
-/// Text that makes the whole document one unit: suppression directives,
-/// Markdown link or footnote definitions, and a line that may open a
-/// metadata block (`---` followed by a line that is not blank: the parser
-/// reads a YAML block from there up to the next `---` or `...` line, across
-/// headings; after a blank line it is a thematic break).
-fn has_global_markers(text: &str) -> bool {
-    if text.contains("arendelint-") || text.contains("]:") {
-        return true;
-    }
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        if may_delimit_metadata(line) && lines.peek().is_some_and(|l| !l.trim().is_empty()) {
-            return true;
-        }
-    }
-    false
-}
-
-/// A line of only `-`/`+` runs, white space and container marks (`>`, list
-/// marks) with `---` or `+++` in it: wider than the parser's test, on purpose.
-fn may_delimit_metadata(line: &str) -> bool {
-    (line.contains("---") || line.contains("+++"))
-        && line.bytes().all(|b| {
-            matches!(
-                b,
-                b'-' | b'+' | b'>' | b'*' | b'.' | b')' | b' ' | b'\t' | b'\r'
-            ) || b.is_ascii_digit()
-        })
-}
-
-fn is_atx_line(text: &str, at: usize) -> bool {
-    let rest = &text.as_bytes()[at..];
-    let hashes = rest.iter().take_while(|&&b| b == b'#').count();
-    (1..=6).contains(&hashes)
-        && rest
-            .get(hashes)
-            .is_none_or(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-}
-
-/// The end of the line that starts at or contains `at` (the index of its `\n`,
-/// or the text's length).
-fn line_end(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |i| at + i)
 }
 
 /// The headings of a section as the document rules see them.

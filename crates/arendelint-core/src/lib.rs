@@ -51,6 +51,8 @@ mod pdf;
 mod phrase;
 mod registry;
 mod ruledata;
+mod section_cut;
+mod sectioned;
 mod severity;
 mod source;
 mod suppress_edit;

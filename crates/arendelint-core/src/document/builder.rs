@@ -55,6 +55,77 @@ impl<'t, 'd> Builder<'t, 'd> {
         }
     }
 
+    /// A builder for a document assembled from parts parsed on their own
+    /// ([`Builder::adopt`]): nothing is reserved for the whole text.
+    pub fn outline(text: &'t str, data: &'d RuleData) -> Self {
+        Builder {
+            norm: String::new(),
+            tokens: Vec::new(),
+            ..Builder::new("", SourceKind::Markdown, data, false)
+        }
+        .with_text(text)
+    }
+
+    fn with_text(mut self, text: &'t str) -> Self {
+        self.text = text;
+        self
+    }
+
+    /// Appends sentences `sentences` of `part`, a document parsed from the
+    /// text at byte `shift` of this one, with their headings and their tokens
+    /// up to token `tokens_end` of `part` (tokens between sentences included).
+    pub fn adopt(
+        &mut self,
+        part: &Document,
+        shift: usize,
+        sentences: Range<usize>,
+        tokens_end: usize,
+    ) {
+        let Some(first) = part.sentences.get(sentences.start) else {
+            return;
+        };
+        let token_start = first.tokens.start;
+        let tokens_end = tokens_end.max(token_start);
+        let token_base = self.tokens.len();
+        let sentence_base = self.sentences.len();
+        if let (Some(a), Some(b)) = (
+            part.tokens.get(token_start),
+            part.tokens.get(tokens_end.saturating_sub(1)),
+        ) {
+            let norm_base = self.norm.len() as u32;
+            let from = a.norm_start;
+            self.norm
+                .push_str(&part.norm[a.norm_start as usize..b.norm_end as usize]);
+            self.tokens
+                .extend(part.tokens[token_start..tokens_end].iter().map(|t| Token {
+                    start: t.start + shift,
+                    end: t.end + shift,
+                    norm_start: t.norm_start - from + norm_base,
+                    norm_end: t.norm_end - from + norm_base,
+                    ..*t
+                }));
+        }
+        let token = |t: usize| t - token_start + token_base;
+        let sentence = |s: usize| s - sentences.start + sentence_base;
+        self.sentences
+            .extend(part.sentences[sentences.clone()].iter().map(|s| Sentence {
+                tokens: token(s.tokens.start)..token(s.tokens.end),
+                ctx: s.ctx,
+            }));
+        self.headings.extend(
+            part.headings
+                .iter()
+                .filter(|h| sentences.contains(&h.sentence))
+                .map(|h| Heading {
+                    span: h.span.start + shift..h.span.end + shift,
+                    sentence: sentence(h.sentence),
+                    label_end: h.label_end.map(sentence),
+                    ..h.clone()
+                }),
+        );
+        self.block_start = self.tokens.len();
+    }
+
     /// Where the text starts after a BOM.
     pub fn content_start(&self) -> usize {
         bom_len(self.text)

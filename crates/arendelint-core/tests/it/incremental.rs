@@ -231,3 +231,85 @@ fn incremental_and_full_analysis_agree_after_every_random_edit() {
         "only {fast} of {total} edits took the fast path"
     );
 }
+
+/// Large Markdown documents are checked section by section
+/// (`Linter::check_by_sections`, which `check` uses from 4 MiB on): on small
+/// documents too, it gives exactly the findings of a whole check. Each
+/// Markdown case (the examples also with CRLF) and all of them joined into one
+/// document, after each of 300 random edits.
+#[test]
+fn sectioned_and_whole_checks_agree_after_every_random_edit() {
+    let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
+    let mut originals: Vec<(String, String)> = Vec::new();
+    for path in cases() {
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(&path).expect("a readable case");
+            if path.parent().is_some_and(|d| d.ends_with("examples")) {
+                originals.push((
+                    format!("{} (CRLF)", path.display()),
+                    text.replace('\n', "\r\n"),
+                ));
+            }
+            originals.push((path.display().to_string(), text));
+        }
+    }
+    let joined: String = originals
+        .iter()
+        .filter(|(name, _)| !name.ends_with("(CRLF)"))
+        .map(|(_, text)| text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    originals.push(("all cases joined".to_string(), joined));
+    let (mut sectioned, mut total) = (0, 0);
+    for (n, (name, original)) in originals.iter().enumerate() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ (n as u64 + 7));
+        let mut text = original.clone();
+        for step in 0..300 {
+            let whole = linter
+                .check(&Input::text(&text, SourceKind::Markdown))
+                .expect("the case is checked");
+            if let Some(by_sections) = linter.check_by_sections(&text) {
+                assert_eq!(
+                    by_sections, whole.diagnostics,
+                    "{name} after {step} edits:\n{text}"
+                );
+                sectioned += 1;
+            }
+            total += 1;
+            let (range, replacement) = if text.len() < 200 {
+                (0..text.len(), original.clone())
+            } else {
+                random_edit(&mut rng, &text)
+            };
+            text.replace_range(range, &replacement);
+        }
+    }
+    eprintln!("{sectioned} of {total} texts checked section by section");
+    assert!(
+        sectioned * 4 >= total,
+        "only {sectioned} of {total} texts could be checked section by section"
+    );
+}
+
+/// Section by section, the cap keeps the first findings by position across
+/// sections, as a whole check does.
+#[test]
+fn sectioned_checks_keep_the_cap_of_a_whole_check() {
+    let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
+    let mut text = "# Ärende\n\n".to_string();
+    for n in 0..6_000 {
+        text +=
+            &format!("## Avsnitt {n}\n\nPatienterna väntar. Mottagningen hade 312 patienter.\n\n");
+        if n == 3_000 {
+            text += "## Konsekvenser för jämställdhet\n\nEj aktuellt.\n\n";
+        }
+    }
+    let whole = linter
+        .check(&Input::text(&text, SourceKind::Markdown))
+        .expect("the text is checked");
+    let by_sections = linter
+        .check_by_sections(&text)
+        .expect("the text has sections");
+    assert_eq!(whole.diagnostics.len(), 10_002);
+    assert_eq!(by_sections, whole.diagnostics);
+}

@@ -30,6 +30,33 @@ fn findings_beyond_the_cap_are_counted_by_arl002() {
     );
 }
 
+/// The cap keeps the first findings by position, whichever rule made them:
+/// JAM004 runs before JAM003, but a JAM003 finding early in the text is shown
+/// and JAM004 findings late in it are not.
+#[test]
+fn the_cap_keeps_the_first_findings_in_the_text_whatever_their_rule() {
+    let mut text = "# Ärende\n\n".to_string();
+    for n in 0..6_000 {
+        text +=
+            &format!("## Avsnitt {n}\n\nPatienterna väntar. Mottagningen hade 312 patienter.\n\n");
+    }
+    let diags = lint(&text);
+    let count = |rule| diags.iter().filter(|d| d.rule == rule).count();
+    // JAM001, 5,000 sections' JAM003 and JAM004, ARL002.
+    assert_eq!((count(Rule::Jam003), count(Rule::Jam004)), (5_000, 5_000));
+    assert_eq!(diags.len(), 10_002);
+    let last_shown = &diags[10_000];
+    assert_eq!(last_shown.rule, Rule::Jam004);
+    assert!(text[last_shown.span.start..].starts_with("312 patienter.\n\n## Avsnitt 5000\n"));
+    assert!(
+        diags[10_001]
+            .message
+            .contains("10001 visas, 2000 till visas inte"),
+        "{}",
+        diags[10_001].message
+    );
+}
+
 #[test]
 fn under_the_cap_there_is_no_arl002_and_arl002_can_be_turned_off() {
     let text = "# Ärende\n\n".to_string() + &"Mottagningen hade 312 patienter.\n\n".repeat(10_000);
