@@ -3,7 +3,8 @@
 //! Invariants: spans, related spans and fix edits inside the text on char
 //! boundaries; line/column ⇄ offset round trips in chars, UTF-16 and UTF-8
 //! units (also on lines longer than the index's checkpoint stride); safe fixes
-//! settle their findings and repeated fixing settles within a few rounds.
+//! settle their findings and repeated fixing settles within a few rounds; the
+//! section-by-section check of Markdown gives the findings of a whole check.
 #![no_main]
 
 use arendelint_core::text::LineIndex;
@@ -22,6 +23,12 @@ fuzz_target!(|data: &[u8]| {
     for kind in [SourceKind::Markdown, SourceKind::PlainText] {
         let diags = lint(linter, text, kind);
         check_diagnostics(text, &diags);
+        if kind == SourceKind::Markdown {
+            // Large documents are checked section by section: the same findings.
+            if let Some(by_sections) = linter.check_by_sections(text) {
+                assert_eq!(by_sections, diags, "section-by-section check differs");
+            }
+        }
         check_line_index(text, &index, sample_offsets(text, &diags, 12));
         check_fixes(linter, text, kind, &diags);
     }
