@@ -41,7 +41,7 @@ prepare() {
   cargo +nightly fuzz build "${flags[@]}"
   local host
   host=$(rustup run nightly rustc -vV | sed -n 's/^host: //p')
-  bin="$fuzz/target/$host/release"
+  bin="$CARGO_TARGET_DIR/$host/release"
   mkdir -p logs
 }
 
