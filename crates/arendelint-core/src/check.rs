@@ -8,7 +8,7 @@ use crate::document::{CaseInfo, Document, Scope};
 use crate::docx::DocxError;
 use crate::engine::Linter;
 use crate::pdf::PdfError;
-use crate::sectioned::SECTIONED_MIN_BYTES;
+use crate::sectioned::{MIN_PART_BYTES, SECTIONED_MIN_BYTES};
 use crate::source::{decode, InputError, SourceKind};
 use std::borrow::Cow;
 use std::fmt;
@@ -217,7 +217,7 @@ impl Linter {
                 let sectioned = (input.kind == SourceKind::Markdown
                     && input.mode == Mode::Document
                     && text.len() >= SECTIONED_MIN_BYTES)
-                    .then(|| self.check_sectioned(&text))
+                    .then(|| self.check_sectioned(&text, MIN_PART_BYTES))
                     .flatten();
                 let (mode, diagnostics, cases) = match sectioned {
                     Some(s) => (Mode::Document, s.diagnostics, vec![s.case]),

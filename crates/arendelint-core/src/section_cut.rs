@@ -24,13 +24,13 @@ pub(crate) fn has_global_markers(text: &str) -> bool {
 /// A line of only `-`/`+` runs, white space and container marks (`>`, list
 /// marks) with `---` or `+++` in it: wider than the parser's test, on purpose.
 fn may_delimit_metadata(line: &str) -> bool {
-    (line.contains("---") || line.contains("+++"))
-        && line.bytes().all(|b| {
-            matches!(
-                b,
-                b'-' | b'+' | b'>' | b'*' | b'.' | b')' | b' ' | b'\t' | b'\r'
-            ) || b.is_ascii_digit()
-        })
+    // The byte test first: it fails at the first letter of an ordinary line.
+    line.bytes().all(|b| {
+        matches!(
+            b,
+            b'-' | b'+' | b'>' | b'*' | b'.' | b')' | b' ' | b'\t' | b'\r'
+        ) || b.is_ascii_digit()
+    }) && (line.contains("---") || line.contains("+++"))
 }
 
 pub(crate) fn is_atx_line(text: &str, at: usize) -> bool {

@@ -35,6 +35,11 @@ pub(crate) const SECTIONED_MIN_BYTES: usize = 4 << 20;
 /// A part larger than this is not worth it: the whole document is checked at once.
 const MAX_PART_BYTES: usize = 8 << 20;
 
+/// Parts are cut at the first heading after this many bytes: each part has a
+/// fixed cost (its model's tables, the rules' per-document facts), and a few
+/// parts of this size keep memory as small as one per heading would.
+pub(crate) const MIN_PART_BYTES: usize = 64 << 10;
+
 /// The findings of a document checked section by section, and the case it is.
 pub(crate) struct Sectioned {
     pub diagnostics: Vec<Diagnostic>,
@@ -83,13 +88,17 @@ impl Linter {
     /// size, or `None` when it cannot be. [`Linter::check`] does this for
     /// large documents; tests and fuzzing compare it with a whole check.
     #[doc(hidden)]
+    /// Cuts at every heading that can be a cut, so that small texts have
+    /// parts too.
     pub fn check_by_sections(&self, text: &str) -> Option<Vec<Diagnostic>> {
-        self.check_sectioned(text).map(|s| s.diagnostics)
+        self.check_sectioned(text, 0).map(|s| s.diagnostics)
     }
 
     /// Checks `text` (Markdown, document mode) section by section; `None` when
     /// it cannot be (see the module's documentation) and must be checked whole.
-    pub(crate) fn check_sectioned(&self, text: &str) -> Option<Sectioned> {
+    /// Parts are cut at the first heading at least `min_part` bytes after
+    /// their start ([`MIN_PART_BYTES`] for [`Linter::check`]).
+    pub(crate) fn check_sectioned(&self, text: &str, min_part: usize) -> Option<Sectioned> {
         if has_global_markers(text) {
             return None;
         }
@@ -104,7 +113,7 @@ impl Linter {
         loop {
             // The part: up to the next candidate the parser reads as a heading,
             // parsed with that heading's line.
-            let mut next = headings.next();
+            let mut next = headings.find(|&at| at - start >= min_part);
             let (part, limit, end) = loop {
                 let parsed_end = next.map_or(text.len(), |at| line_end(text, at));
                 if parsed_end - start > MAX_PART_BYTES {
@@ -123,7 +132,7 @@ impl Linter {
                 if let Some(sentence) = heading.map(|h| h.sentence) {
                     break (doc, sentence, at);
                 }
-                next = headings.next();
+                next = headings.find(|&at| at - start >= min_part);
             };
             if start == 0 && end == text.len() {
                 // One part: nothing to gain.
