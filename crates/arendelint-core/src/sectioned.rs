@@ -217,3 +217,36 @@ fn shift(d: &mut Diagnostic, by: usize) {
         fix.edits.iter_mut().for_each(|e| add(&mut e.range));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Input, Linter, SourceKind};
+
+    /// From [`super::SECTIONED_MIN_BYTES`] on, `check` checks section by
+    /// section, with parts of [`super::MIN_PART_BYTES`], and gives the
+    /// findings of a whole check.
+    #[test]
+    fn large_documents_are_checked_by_sections_with_the_findings_of_a_whole_check() {
+        let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
+        let cases = [
+            include_str!("../../../examples/exemplariskt-arende.md"),
+            include_str!("../../../examples/brister-i-arende.md"),
+        ];
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() <= super::SECTIONED_MIN_BYTES {
+            text.push_str(cases[n % 2]);
+            text.push_str("\n\n");
+            n += 1;
+        }
+        assert!(linter
+            .check_sectioned(&text, super::MIN_PART_BYTES)
+            .is_some());
+        let report = linter
+            .check(&Input::text(&text, SourceKind::Markdown))
+            .expect("text is checked");
+        let whole = linter.lint(&text, SourceKind::Markdown);
+        assert!(whole.len() > 5_000, "{}", whole.len());
+        assert_eq!(report.diagnostics, whole);
+    }
+}
