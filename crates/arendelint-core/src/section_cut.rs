@@ -12,7 +12,13 @@ pub(crate) fn has_global_markers(text: &str) -> bool {
     if text.contains("arendelint-") || text.contains("]:") {
         return true;
     }
-    let mut lines = text.lines().peekable();
+    // Lines as the parser sees them: after the BOM, ended by `\n`, `\r\n` or a
+    // lone `\r`.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text
+        .split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+        .peekable();
     while let Some(line) = lines.next() {
         if may_delimit_metadata(line) && lines.peek().is_some_and(|l| !l.trim().is_empty()) {
             return true;

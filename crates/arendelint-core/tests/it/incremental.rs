@@ -313,3 +313,25 @@ fn sectioned_checks_keep_the_cap_of_a_whole_check() {
     assert_eq!(whole.diagnostics.len(), 10_002);
     assert_eq!(by_sections, whole.diagnostics);
 }
+
+/// Found by fuzzing (fuzz/REPORT.md, finding 7): a metadata block after a BOM
+/// or opened by a line ended with a lone `\r` spans headings, so the text
+/// cannot be cut at them; both were missed, and the sections were checked
+/// apart.
+#[test]
+fn a_metadata_block_after_a_bom_or_a_lone_carriage_return_is_global() {
+    let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
+    for start in ["\u{feff}---\r\n", "---\r", "\u{feff}---\r"] {
+        let text = format!(
+            "{start}title: x\n\n## Bakgrund\n\n| Grupp | Antal |\n|---|---:|\n| Deltagare | 12 |\n---\n\n## Jämställdhet\n\nEj aktuellt.\n"
+        );
+        let whole = linter
+            .check(&Input::text(&text, SourceKind::Markdown))
+            .expect("the text is checked");
+        match linter.check_by_sections(&text) {
+            None => {}
+            Some(by_sections) => assert_eq!(by_sections, whole.diagnostics, "{text:?}"),
+        }
+        assert!(linter.check_by_sections(&text).is_none(), "{text:?}");
+    }
+}
