@@ -236,7 +236,8 @@ fn incremental_and_full_analysis_agree_after_every_random_edit() {
 /// (`Linter::check_by_sections`, which `check` uses from 4 MiB on): on small
 /// documents too, it gives exactly the findings of a whole check. Each
 /// Markdown case (the examples also with CRLF) and all of them joined into one
-/// document, after each of 300 random edits.
+/// document, after each of 300 random edits (`ARENDELINT_INCREMENTAL_EDITS`
+/// × 0.3 when set).
 #[test]
 fn sectioned_and_whole_checks_agree_after_every_random_edit() {
     let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
@@ -264,7 +265,7 @@ fn sectioned_and_whole_checks_agree_after_every_random_edit() {
     for (n, (name, original)) in originals.iter().enumerate() {
         let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ (n as u64 + 7));
         let mut text = original.clone();
-        for step in 0..300 {
+        for step in 0..edits() * 3 / 10 {
             let whole = linter
                 .check(&Input::text(&text, SourceKind::Markdown))
                 .expect("the case is checked");
