@@ -270,7 +270,7 @@ fn check_stdin(
     let hidden = crate::progress::Progress::hidden();
     match crate::load::check_bytes(
         display.clone(),
-        &bytes,
+        bytes,
         kind,
         &settings.linter,
         args.agenda,

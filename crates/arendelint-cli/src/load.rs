@@ -8,6 +8,7 @@ use crate::report::CheckedFile;
 use crate::terminal::Terminal;
 use arendelint_core::fs::read_bytes;
 use arendelint_core::{Input, Linter, Mode, SourceKind};
+use std::borrow::Cow;
 
 pub struct Loader<'a> {
     agenda: bool,
@@ -48,7 +49,7 @@ impl<'a> Loader<'a> {
             .map_err(|e| problem(self.terminal.texts.read_error(&e)))?;
         check_bytes(
             job.display.clone(),
-            &bytes,
+            bytes,
             job.kind,
             &job.settings.linter,
             self.agenda,
@@ -76,7 +77,7 @@ impl<'a> Loader<'a> {
 /// is the message for the user.
 pub fn check_bytes(
     display: String,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     kind: SourceKind,
     linter: &Linter,
     agenda: bool,
@@ -85,7 +86,7 @@ pub fn check_bytes(
 ) -> Result<CheckedFile, String> {
     let mode = if agenda { Mode::Agenda } else { Mode::Document };
     let report = linter
-        .check(&Input::bytes(bytes, kind).with_mode(mode))
+        .check(&Input::bytes(&bytes, kind).with_mode(mode))
         .map_err(|e| terminal.texts.check_error(&e))?;
     if agenda && report.mode == Mode::Document {
         progress.suspend(|| terminal.warning(&terminal.texts.no_cases(&display)));
@@ -93,5 +94,28 @@ pub fn check_bytes(
     if !agenda && linter.looks_like_agenda(&report.text) {
         progress.suspend(|| terminal.notice(&terminal.texts.agenda_hint(&display)));
     }
-    Ok(CheckedFile::from_report(display, report))
+    let arendelint_core::Report {
+        text,
+        kind,
+        mode,
+        diagnostics,
+        cases,
+        ..
+    } = report;
+    let text = match text {
+        Cow::Owned(text) => text,
+        // The bytes themselves, which the check found to be UTF-8: the buffer
+        // becomes the file's text without a copy (a 100 MB file is not held
+        // twice).
+        Cow::Borrowed(_) => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    };
+    Ok(CheckedFile::from_parts(
+        display,
+        text,
+        kind,
+        mode,
+        diagnostics,
+        cases,
+    ))
 }

@@ -47,10 +47,29 @@ impl CheckedFile {
 
     /// A file as the core checked it: its text, findings and cases.
     pub fn from_report(display: String, report: arendelint_core::Report<'_>) -> CheckedFile {
-        let docx = report.kind == SourceKind::Docx;
-        let agenda = report.mode == Mode::Agenda;
-        let mut cases = report.cases;
-        let mut file = CheckedFile::new(display, report.text.into_owned(), report.diagnostics);
+        let text = report.text.into_owned();
+        CheckedFile::from_parts(
+            display,
+            text,
+            report.kind,
+            report.mode,
+            report.diagnostics,
+            report.cases,
+        )
+    }
+
+    /// A file from the parts of a report whose text is already owned.
+    pub fn from_parts(
+        display: String,
+        text: String,
+        kind: SourceKind,
+        mode: Mode,
+        diagnostics: Vec<Diagnostic>,
+        mut cases: Vec<arendelint_core::report::CaseInfo>,
+    ) -> CheckedFile {
+        let docx = kind == SourceKind::Docx;
+        let agenda = mode == Mode::Agenda;
+        let mut file = CheckedFile::new(display, text, diagnostics);
         file.docx = docx;
         if agenda {
             file.cases = Some(cases);
