@@ -87,9 +87,9 @@ impl Linter {
     /// The findings of Markdown `text` checked section by section whatever its
     /// size, or `None` when it cannot be. [`Linter::check`] does this for
     /// large documents; tests and fuzzing compare it with a whole check.
-    #[doc(hidden)]
     /// Cuts at every heading that can be a cut, so that small texts have
     /// parts too.
+    #[doc(hidden)]
     pub fn check_by_sections(&self, text: &str) -> Option<Vec<Diagnostic>> {
         self.check_sectioned(text, 0).map(|s| s.diagnostics)
     }
@@ -132,7 +132,11 @@ impl Linter {
                 if let Some(sentence) = heading.map(|h| h.sentence) {
                     break (doc, sentence, at);
                 }
-                next = headings.find(|&at| at - start >= min_part);
+                // Not a heading (inside a code block, say): try one at least
+                // twice as far, so that a block full of `#` lines costs a few
+                // parses of the part, not one per line.
+                let further = min_part.max(2 * (at - start));
+                next = headings.find(|&at| at - start >= further);
             };
             if start == 0 && end == text.len() {
                 // One part: nothing to gain.

@@ -336,3 +336,22 @@ fn a_metadata_block_after_a_bom_or_a_lone_carriage_return_is_global() {
         assert!(linter.check_by_sections(&text).is_none(), "{text:?}");
     }
 }
+
+/// `#` lines in a code block are no cuts: the part grows past them (trying
+/// candidates at least twice as far each time, not every line), and the
+/// findings are those of a whole check.
+#[test]
+fn a_code_block_full_of_hash_lines_is_not_cut() {
+    let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
+    let mut text = "# Ärende\n\n## Bakgrund\n\nPatienterna väntar.\n\n```\n".to_string();
+    for n in 0..20_000 {
+        text += &format!("# rad {n}\n");
+    }
+    text += "```\n\n## Jämställdhet\n\nEleverna väntar.\n";
+    let whole = linter
+        .check(&Input::text(&text, SourceKind::Markdown))
+        .expect("the text is checked");
+    let by_sections = linter.check_by_sections(&text).expect("the text has cuts");
+    assert_eq!(by_sections, whole.diagnostics);
+    assert_eq!(whole.diagnostics.len(), 3, "{:?}", whole.diagnostics);
+}
