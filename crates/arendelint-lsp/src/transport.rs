@@ -119,8 +119,11 @@ pub async fn from_client<R: AsyncBufRead + Unpin>(
             },
             Frame::Unusable(why) => error_response(Value::Null, -32700, why),
         };
-        eprintln!("arendelint lsp: rejected a malformed message: {error}");
-        let _ = replies.send(error.to_string().into_bytes());
+        // Rendered once: stderr is unbuffered, and formatting the JSON value
+        // into it wrote each piece with a system call of its own.
+        let reply = error.to_string();
+        eprintln!("arendelint lsp: rejected a malformed message: {reply}");
+        let _ = replies.send(reply.into_bytes());
     }
     // Dropping `server` ends tower-lsp's input: the client is gone.
 }
