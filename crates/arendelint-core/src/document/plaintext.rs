@@ -112,7 +112,11 @@ fn classify(b: &Builder) -> Vec<Line> {
         if lines[i].kind != Kind::Body {
             continue;
         }
-        let s = text[lines[i].range.clone()].trim();
+        // Judged without the JAM003 fix's insertions: fixing a line must not
+        // change what it is (a label of seven words instead of four is no
+        // label, and the line became a heading that split its section).
+        let line = without_fix_insertions(b, text[lines[i].range.clone()].trim());
+        let s = line.trim();
         let prev = lines[..i]
             .iter()
             .rev()

@@ -203,3 +203,24 @@ fn the_jam003_fix_does_not_turn_a_repeated_line_into_furniture() {
     );
     assert_eq!(jam003(&fixed), Vec::<String>::new());
 }
+
+/// Found by fuzzing (fuzz/REPORT.md, finding 8): a line that opens with a
+/// short section label (`Jämställdhet, …:`) is a labelled paragraph, never a
+/// heading. The JAM003 fix lengthened the label past six words, so the line
+/// became a heading, split the section, and the related mention came back as a
+/// finding. Lines are classified without the fix's insertions.
+#[test]
+fn the_jam003_fix_does_not_turn_a_labelled_line_into_a_heading() {
+    let text = "Ärende\n\nBakgrund\n\nJämställdhet, besökare och personal: inga skillnader\n\nAntalet besökare ökar varje år.\n";
+    let diags = crate::common::lint_with(text, SourceKind::PlainText, &Config::default());
+    let jam003: Vec<_> = diags
+        .iter()
+        .filter(|d| d.rule == arendelint_core::Rule::Jam003)
+        .map(|d| (d.span.clone(), d.related.clone()))
+        .collect();
+    assert_eq!(jam003, [(35..44, vec![84..93])]);
+    let (fixed, applied) = arendelint_core::report::apply_fixes(text, &diags, false);
+    assert_eq!(applied, 1);
+    assert!(fixed.contains("Jämställdhet, besökare (kvinnor och män) och personal: inga"));
+    assert!(!lint_txt(&fixed).iter().any(|d| d.starts_with("JAM003")));
+}
