@@ -20,7 +20,10 @@ pub(crate) fn has_global_markers(text: &str) -> bool {
         .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
         .peekable();
     while let Some(line) = lines.next() {
-        if may_delimit_metadata(line) && lines.peek().is_some_and(|l| !l.trim().is_empty()) {
+        // Blank as the parser reads it (spaces, tabs, vertical tabs and form
+        // feeds only): a line with any other character may open a block.
+        let blank = |l: &str| l.bytes().all(|b| matches!(b, b' ' | b'\t' | 0x0b | 0x0c));
+        if may_delimit_metadata(line) && lines.peek().is_some_and(|l| !blank(l)) {
             return true;
         }
     }
@@ -31,11 +34,12 @@ pub(crate) fn has_global_markers(text: &str) -> bool {
 /// marks) with `---` or `+++` in it: wider than the parser's test, on purpose.
 fn may_delimit_metadata(line: &str) -> bool {
     // The byte test first: it fails at the first letter of an ordinary line.
+    // Any ASCII white space (a form feed too, as the parser allows after the
+    // dashes), container marks and list numbers.
     line.bytes().all(|b| {
-        matches!(
-            b,
-            b'-' | b'+' | b'>' | b'*' | b'.' | b')' | b' ' | b'\t' | b'\r'
-        ) || b.is_ascii_digit()
+        matches!(b, b'-' | b'+' | b'>' | b'*' | b'.' | b')' | 0x0b)
+            || b.is_ascii_digit()
+            || b.is_ascii_whitespace()
     }) && (line.contains("---") || line.contains("+++"))
 }
 

@@ -355,3 +355,29 @@ fn a_code_block_full_of_hash_lines_is_not_cut() {
     assert_eq!(by_sections, whole.diagnostics);
     assert_eq!(whole.diagnostics.len(), 3, "{:?}", whole.diagnostics);
 }
+
+/// Found by fuzzing (fuzz/REPORT.md, finding 9): the parser opens a metadata
+/// block at any `---` line followed by a line it does not read as blank, also
+/// after a heading in the middle of the text, with a form feed after the
+/// dashes, or before a line of a no-break space. Such a block spans headings,
+/// so the text is not cut.
+#[test]
+fn a_metadata_block_with_a_form_feed_or_before_a_no_break_space_is_global() {
+    let linter = Linter::new(&Config::default()).expect("the default configuration is valid");
+    for (delimiter, first_line) in [
+        ("---\x0c", "titel: x"),
+        ("---", "\u{a0}"),
+        ("--- \x0b", "x"),
+    ] {
+        let text = format!(
+            "# Ärende\n\n## Bakgrund\n{delimiter}\n{first_line}\nBarnen väntar.\n\n## Mitt\n\nBarnen väntar.\n---\n\n## Jämställdhet\n\nEj aktuellt.\n"
+        );
+        let whole = linter
+            .check(&Input::text(&text, SourceKind::Markdown))
+            .expect("the text is checked");
+        if let Some(by_sections) = linter.check_by_sections(&text) {
+            assert_eq!(by_sections, whole.diagnostics, "{text:?}");
+        }
+        assert!(linter.check_by_sections(&text).is_none(), "{text:?}");
+    }
+}
