@@ -218,7 +218,8 @@ fn the_jam003_fix_does_not_turn_a_labelled_line_into_a_heading() {
         .filter(|d| d.rule == arendelint_core::Rule::Jam003)
         .map(|d| (d.span.clone(), d.related.clone()))
         .collect();
-    assert_eq!(jam003, [(35..44, vec![84..93])]);
+    let related = std::iter::once(84..93).collect::<Vec<_>>();
+    assert_eq!(jam003, [(35..44, related)]);
     let (fixed, applied) = arendelint_core::report::apply_fixes(text, &diags, false);
     assert_eq!(applied, 1);
     assert!(fixed.contains("Jämställdhet, besökare (kvinnor och män) och personal: inga"));
