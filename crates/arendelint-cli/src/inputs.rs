@@ -37,6 +37,7 @@ pub fn collect(
         jobs: Vec::new(),
         problems: Vec::new(),
         seen: HashSet::new(),
+        cwd: std::env::current_dir().ok(),
     };
     for path in paths {
         collector.add_root(path);
@@ -51,6 +52,8 @@ struct Collector<'a> {
     problems: Vec<Problem>,
     /// Absolute paths already queued, so `check . a.md` checks a.md once.
     seen: HashSet<PathBuf>,
+    /// The current folder, asked once (not once per file found).
+    cwd: Option<PathBuf>,
 }
 
 impl Collector<'_> {
@@ -96,7 +99,11 @@ impl Collector<'_> {
     }
 
     fn add_file(&mut self, path: &Path, kind: SourceKind, filtered: bool) {
-        let absolute = absolute(path);
+        let absolute = match &self.cwd {
+            // Already absolute: the result is the same, without a `getcwd`.
+            Some(cwd) if path.is_relative() => absolute(&cwd.join(path)),
+            _ => absolute(path),
+        };
         if self.seen.contains(&absolute) {
             return;
         }

@@ -7,6 +7,7 @@ use crate::progress::Progress;
 use crate::report::CheckedFile;
 use crate::terminal::Terminal;
 use arendelint_core::fs::read_bytes;
+use arendelint_core::text::decode_owned;
 use arendelint_core::{Input, Linter, Mode, SourceKind};
 use std::borrow::Cow;
 
@@ -85,8 +86,21 @@ pub fn check_bytes(
     progress: &Progress,
 ) -> Result<CheckedFile, String> {
     let mode = if agenda { Mode::Agenda } else { Mode::Document };
+    // A text file's buffer becomes its text, validated once, and is the text
+    // the report keeps (a 100 MB file is neither held twice nor checked twice).
+    let (bytes, owned) = match kind {
+        SourceKind::Markdown | SourceKind::PlainText => {
+            let text = decode_owned(bytes).map_err(|e| terminal.texts.input_error(&e))?;
+            (Vec::new(), Some(text))
+        }
+        SourceKind::Docx | SourceKind::Pdf => (bytes, None),
+    };
+    let input = match &owned {
+        Some(text) => Input::text(text, kind),
+        None => Input::bytes(&bytes, kind),
+    };
     let report = linter
-        .check(&Input::bytes(&bytes, kind).with_mode(mode))
+        .check(&input.with_mode(mode))
         .map_err(|e| terminal.texts.check_error(&e))?;
     if agenda && report.mode == Mode::Document {
         progress.suspend(|| terminal.warning(&terminal.texts.no_cases(&display)));
@@ -104,11 +118,9 @@ pub fn check_bytes(
     } = report;
     let text = match text {
         Cow::Owned(text) => text,
-        // The bytes themselves, which the check found to be UTF-8: the buffer
-        // becomes the file's text without a copy (a 100 MB file is not held
-        // twice).
-        Cow::Borrowed(_) => String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        // Word and PDF text is extracted, so owned: this copy does not happen.
+        Cow::Borrowed(text) if owned.is_none() => text.to_string(),
+        Cow::Borrowed(_) => owned.unwrap_or_default(),
     };
     Ok(CheckedFile::from_parts(
         display,

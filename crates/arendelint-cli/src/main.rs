@@ -31,6 +31,11 @@ use std::process::ExitCode;
 use terminal::Terminal;
 use texts::Texts;
 
+// Findings are many small strings (messages, fixes, paths): mimalloc makes
+// their allocation and release about half as costly as glibc's allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Command::Lsp = cli.command {

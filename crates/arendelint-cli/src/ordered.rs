@@ -14,6 +14,10 @@ struct State<R> {
     done: BTreeMap<usize, Outcome<R>>,
     /// How many results have been handed to the sink.
     handed: usize,
+    /// Threads waiting on `ready` and on `room`: a notification with no one
+    /// waiting is skipped (each is a system call, one per file otherwise).
+    waiting_ready: usize,
+    waiting_room: usize,
 }
 
 fn lock<R>(state: &Mutex<State<R>>) -> MutexGuard<'_, State<R>> {
@@ -44,6 +48,8 @@ pub fn for_each_ordered<T, R>(
     let state = Mutex::new(State {
         done: BTreeMap::new(),
         handed: 0,
+        waiting_ready: 0,
+        waiting_room: 0,
     });
     let ready = Condvar::new();
     let room = Condvar::new();
@@ -60,27 +66,32 @@ pub fn for_each_ordered<T, R>(
                     // The item the sink waits for is never held back here.
                     let mut st = lock(&state);
                     while i >= st.handed.saturating_add(window) {
+                        st.waiting_room += 1;
                         st = room.wait(st).unwrap_or_else(PoisonError::into_inner);
+                        st.waiting_room -= 1;
                     }
                 }
                 let outcome = run(i);
-                lock(&state).done.insert(i, outcome);
-                ready.notify_all();
+                if finish(&state, i, outcome) {
+                    ready.notify_all();
+                }
             });
         }
         for i in 0..items.len() {
-            let outcome = 'turn: loop {
+            let (outcome, room_waited) = 'turn: loop {
                 {
                     let mut st = lock(&state);
                     if let Some(outcome) = st.done.remove(&i) {
                         st.handed = i + 1;
-                        break 'turn outcome;
+                        break 'turn (outcome, st.waiting_room > 0);
                     }
                     let untaken = next.load(Ordering::Relaxed);
                     if untaken >= items.len() || untaken >= i.saturating_add(window) {
                         // Nothing left that the caller may take: item i is
                         // being worked on elsewhere. Wait for a result.
-                        let _st = ready.wait(st).unwrap_or_else(PoisonError::into_inner);
+                        st.waiting_ready += 1;
+                        let mut st = ready.wait(st).unwrap_or_else(PoisonError::into_inner);
+                        st.waiting_ready -= 1;
                         continue 'turn;
                     }
                 }
@@ -88,11 +99,13 @@ pub fn for_each_ordered<T, R>(
                 // itself), without the lock.
                 let j = next.fetch_add(1, Ordering::Relaxed);
                 if j < items.len() {
-                    let outcome = run(j);
-                    lock(&state).done.insert(j, outcome);
+                    // Only the caller waits on `ready`, and it is here.
+                    finish(&state, j, run(j));
                 }
             };
-            room.notify_all();
+            if room_waited {
+                room.notify_all();
+            }
             let outcome =
                 outcome.and_then(|result| panic::catch_unwind(AssertUnwindSafe(|| sink(result))));
             if let Err(payload) = outcome {
@@ -105,6 +118,13 @@ pub fn for_each_ordered<T, R>(
             }
         }
     });
+}
+
+/// Stores item `i`'s outcome; whether a thread waits for one.
+fn finish<R>(state: &Mutex<State<R>>, i: usize, outcome: Outcome<R>) -> bool {
+    let mut st = lock(state);
+    st.done.insert(i, outcome);
+    st.waiting_ready > 0
 }
 
 #[cfg(test)]

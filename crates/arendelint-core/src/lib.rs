@@ -78,6 +78,8 @@ pub mod error {
 /// reading bytes as text, and the edit that disables a rule on a line.
 pub mod text {
     pub use crate::line_index::{floor_char_boundary, ColumnUnit, LineCol, LineIndex};
+    #[cfg(feature = "std-fs")]
+    pub use crate::source::decode_owned;
     pub use crate::source::{bom_len, decode};
     pub use crate::suppress_edit::disable_next_line_edit;
 }

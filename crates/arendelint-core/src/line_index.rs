@@ -55,8 +55,7 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        // match_indices on a char uses a fast memchr-style search.
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut checkpoints = Vec::new();
         for (n, &start) in starts.iter().enumerate() {
             let end = starts.get(n + 1).map_or(text.len(), |&next| next);
