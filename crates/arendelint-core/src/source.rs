@@ -95,6 +95,12 @@ pub fn decode(bytes: &[u8]) -> Result<&str, InputError> {
 #[cfg(any(feature = "std-fs", test))]
 pub fn decode_owned(bytes: Vec<u8>) -> Result<String, InputError> {
     check_text(&bytes)?;
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just found `bytes` to be valid UTF-8. (std's
+        // check would validate them a second time, at about twice the cost
+        // of simdutf8's on Swedish text.)
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..offset]

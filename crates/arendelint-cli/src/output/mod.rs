@@ -145,10 +145,22 @@ struct Nested {
     has_value: bool,
 }
 
+/// A comma, a line break and indentation, written as one slice of this.
+const BREAKS: &[u8] = b",\n                                                                ";
+
 impl Nested {
-    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
-        for _ in 0..self.level {
-            w.write_all(INDENT)?;
+    /// A line break and the indentation of the current level in one write
+    /// (deeper levels, which no format has, take more writes).
+    fn line<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
+        let from = usize::from(!comma);
+        let mut spaces = self.level * INDENT.len();
+        let first = spaces.min(BREAKS.len() - 2);
+        w.write_all(&BREAKS[from..2 + first])?;
+        spaces -= first;
+        while spaces > 0 {
+            let more = spaces.min(BREAKS.len() - 2);
+            w.write_all(&BREAKS[2..2 + more])?;
+            spaces -= more;
         }
         Ok(())
     }
@@ -162,15 +174,13 @@ impl Nested {
     fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.level = self.level.saturating_sub(1);
         if self.has_value {
-            w.write_all(b"\n")?;
-            self.indent(w)?;
+            self.line(w, false)?;
         }
         w.write_all(bracket)
     }
 
     fn next<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(w)
+        self.line(w, !first)
     }
 }
 
@@ -274,5 +284,36 @@ pub fn render(format: CheckFormat, report: &Report, texts: Texts, quiet: bool) -
             text: markdown::render(report, texts),
             styled: false,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Items written through the frame are the array serde_json writes,
+    /// at any depth (also deeper than one write of indentation covers).
+    #[test]
+    fn framed_items_equal_serde_json_pretty_at_any_depth() {
+        let mut value = serde_json::json!({"a": [1, {"b": "c\n\"d\""}], "e": null});
+        for _ in 0..40 {
+            value = serde_json::json!({ "nested": value, "list": [] });
+        }
+        let items = [value.clone(), serde_json::json!([]), value];
+        let whole = serde_json::json!({ "version": 1, "diagnostics": items, "summary": {} });
+        let expected = serde_json::to_string_pretty(&whole).unwrap();
+
+        let marker = serde_json::json!({
+            "version": 1,
+            "diagnostics": [ITEMS_MARKER],
+            "summary": {}
+        });
+        let mut frame = JsonFrame::new(&serde_json::to_string_pretty(&marker).unwrap());
+        let mut out = Vec::new();
+        for item in &items {
+            frame.item(&mut out, item).unwrap();
+        }
+        frame.finish(&mut out, None).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 }
