@@ -42,7 +42,9 @@ impl<'t, 'd> Builder<'t, 'd> {
             text,
             data,
             kind,
-            norm: String::with_capacity(text.len() / 2),
+            // The normalised words are the text without its white space:
+            // most of it (half of it was too little and the buffer grew once).
+            norm: String::with_capacity(text.len()),
             tokens: Vec::with_capacity(text.len() / 5),
             sentences: Vec::new(),
             headings: Vec::new(),

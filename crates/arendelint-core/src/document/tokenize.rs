@@ -23,6 +23,34 @@ fn swedish_lower(c: char) -> Option<char> {
     }
 }
 
+/// The end of the run of ASCII lower-case letters at `i` (at most `end`).
+/// Eight bytes are tested at a time: most words are such a run, and a loop
+/// byte by byte spends its time on the branch that ends the word.
+fn lower_run_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= end) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        // Per byte b < 0x80 (no carries): b + 0x1F has the high bit from
+        // b'a' on, b + 0x05 from b'{' on. Above the first byte that is not a
+        // letter (which fails by its own high bit or these sums) carries may
+        // spoil the bits, but only that first byte counts.
+        let lower =
+            x.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & !x.wrapping_add(0x0505_0505_0505_0505) & !x;
+        let not_lower = !lower & HIGH;
+        if not_lower != 0 {
+            return i + (not_lower.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && bytes[i].is_ascii_lowercase() {
+        i += 1;
+    }
+    i
+}
+
 pub(super) struct Tokenizer<'a> {
     pub text: &'a str,
     /// Join `jäm-` + newline + `ställdhet` into one word.
@@ -109,10 +137,12 @@ impl Tokenizer<'_> {
                 let mut upper = false;
                 let mut ascii = true;
                 while i < end {
+                    i = lower_run_end(bytes, i, end);
+                    if i >= end {
+                        break;
+                    }
                     let b = bytes[i];
-                    if b.is_ascii_lowercase() {
-                        i += 1;
-                    } else if b.is_ascii_uppercase() {
+                    if b.is_ascii_uppercase() {
                         upper = true;
                         i += 1;
                     } else if b == 0xC3 && i + 1 < end {
@@ -346,6 +376,44 @@ mod tests {
             norms("Fjällby blir 4:e", false),
             ["fjällby", "blir", "4", ":", "e"]
         );
+    }
+
+    #[test]
+    fn lower_case_runs_end_at_the_first_other_byte() {
+        let samples: &[&[u8]] = &[
+            b"abcdefghijklmnopqrstuvwxyz{",
+            b"abcdefg`hij",
+            b"abcdefgh",
+            b"abcdefghABC",
+            b"abc\xc3\xa5defghijkl",
+            b"\xff\xffabcdefgh",
+            b"abcdefg\xff\xe1xyz",
+            b"zzzzzzzzzzzzzzzz@",
+            b"",
+        ];
+        for bytes in samples {
+            for start in 0..=bytes.len() {
+                for end in start..=bytes.len() {
+                    let expected = start
+                        + bytes[start..end]
+                            .iter()
+                            .take_while(|b| b.is_ascii_lowercase())
+                            .count();
+                    assert_eq!(
+                        lower_run_end(bytes, start, end),
+                        expected,
+                        "{bytes:?} from {start} to {end}"
+                    );
+                }
+            }
+        }
+        // Every byte value right after a run of seven letters.
+        for b in 0..=255u8 {
+            let mut bytes = *b"abcdefgXabcdefgh";
+            bytes[7] = b;
+            let expected = if b.is_ascii_lowercase() { 16 } else { 7 };
+            assert_eq!(lower_run_end(&bytes, 0, 16), expected, "byte {b:#x}");
+        }
     }
 
     #[test]
