@@ -95,7 +95,8 @@ impl std::error::Error for ReadError {}
 
 /// Reads at most `limit` bytes of a regular file: a FIFO or device is refused
 /// before it is opened (opening a FIFO blocks), a file known to be larger is
-/// refused unread, and a file that grows while it is read stops at the limit.
+/// refused unread, and a file is read up to the size it had when opened (one
+/// that reports no size, up to the limit).
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
@@ -107,8 +108,15 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     }
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // One byte past the limit tells "exactly the limit" from "more".
-    file.take(limit.saturating_add(1))
+    // The size the file had when it was opened is what is read: no read
+    // call to find the end (one system call less per file). A size of 0 may
+    // be a pseudo-file whose size is unknown: it is read to its end, one
+    // byte past the limit telling "exactly the limit" from "more".
+    let read_up_to = match meta.len() {
+        0 => limit.saturating_add(1),
+        size => size,
+    };
+    file.take(read_up_to)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
