@@ -59,8 +59,11 @@ impl super::Emitter for Json {
             utf16: None,
         };
         for d in &file.diagnostics {
-            self.frame
-                .item(out, &JsonDiagnostic::new(&file.display, d, &positions))?;
+            let json = JsonDiagnostic::new(&file.display, d, &positions);
+            self.frame.item_with(out, |buf, level| {
+                json.write_pretty(buf, level);
+                Ok(())
+            })?;
         }
         if self.agenda {
             self.cases.extend(json_cases(file));

@@ -100,6 +100,23 @@ impl JsonFrame {
         out: &mut dyn Write,
         value: &impl serde::Serialize,
     ) -> io::Result<()> {
+        self.item_with(out, |buf, level| {
+            let nested = Nested {
+                level,
+                has_value: false,
+            };
+            let mut ser = serde_json::Serializer::with_formatter(buf, nested);
+            value.serialize(&mut ser).map_err(io::Error::from)
+        })
+    }
+
+    /// Like [`Self::item`] for an item that writes itself: `write` appends
+    /// its pretty rendering at the depth it is given.
+    pub(crate) fn item_with(
+        &mut self,
+        out: &mut dyn Write,
+        write: impl FnOnce(&mut Vec<u8>, usize) -> io::Result<()>,
+    ) -> io::Result<()> {
         self.buf.clear();
         if self.items == 0 {
             self.buf.extend_from_slice(self.prefix.as_bytes());
@@ -108,12 +125,7 @@ impl JsonFrame {
         }
         self.items += 1;
         self.buf.extend_from_slice(self.indent.as_bytes());
-        let nested = Nested {
-            level: self.indent.len() / INDENT.len(),
-            has_value: false,
-        };
-        let mut ser = serde_json::Serializer::with_formatter(&mut self.buf, nested);
-        value.serialize(&mut ser).map_err(io::Error::from)?;
+        write(&mut self.buf, self.indent.len() / INDENT.len())?;
         out.write_all(&self.buf)
     }
 
