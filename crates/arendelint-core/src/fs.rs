@@ -130,3 +130,49 @@ pub fn read_document(path: &Path, limit: u64) -> Result<String, ReadError> {
     let bytes = read_bytes(path, limit)?;
     crate::source::decode_owned(bytes).map_err(ReadError::Input)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path =
+            std::env::temp_dir().join(format!("arendelint-fs-{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        path
+    }
+
+    #[test]
+    fn a_file_is_read_whole_up_to_the_limit() {
+        let path = temp_file("limit", "Ärende §1\r\n".as_bytes());
+        let size = std::fs::metadata(&path)
+            .map(|m| m.len())
+            .unwrap_or_default();
+        assert_eq!(
+            read_bytes(&path, size).ok().as_deref(),
+            Some("Ärende §1\r\n".as_bytes())
+        );
+        assert!(matches!(
+            read_bytes(&path, size - 1),
+            Err(ReadError::TooLarge { limit_bytes }) if limit_bytes == size - 1
+        ));
+        let _ = std::fs::remove_file(&path);
+    }
+
+    /// Files that report no size (procfs) are read to their end, within the limit.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_without_a_size_is_read_to_its_end() {
+        let path = Path::new("/proc/self/status");
+        assert_eq!(std::fs::metadata(path).map(|m| m.len()).ok(), Some(0));
+        let bytes = read_bytes(path, 1 << 20).unwrap_or_default();
+        assert!(
+            String::from_utf8_lossy(&bytes).contains("\nPid:"),
+            "{bytes:?}"
+        );
+        assert!(matches!(
+            read_bytes(path, 10),
+            Err(ReadError::TooLarge { limit_bytes: 10 })
+        ));
+    }
+}
