@@ -136,8 +136,11 @@ mod tests {
     use super::*;
 
     fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-        let path =
-            std::env::temp_dir().join(format!("arendelint-fs-{}-{name}", std::process::id()));
+        // Unique per run without naming the process (the core uses none of its API).
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = std::env::temp_dir().join(format!("arendelint-fs-{nanos}-{name}"));
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         path
     }
