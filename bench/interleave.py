@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Side by side in the same minutes: two arendelint binaries (json, two threads and
+one thread) and the `grep -P` baseline of bench/compare.py on one corpus, in rounds
+that run every command once, so that a shared machine's changing speed hits all of
+them alike. Each command runs as `sh -c "CMD | wc -c"` (as compare.py does).
+
+    python3 bench/interleave.py --before OLD_BIN --after NEW_BIN --corpus bench/out/cmp-n4000-kb5-s1
+"""
+import argparse
+import importlib.util
+import os
+import pathlib
+import statistics
+import subprocess
+import time
+
+p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+p.add_argument("--before", required=True)
+p.add_argument("--after", required=True)
+p.add_argument("--corpus", required=True)
+p.add_argument("--rounds", type=int, default=9)
+a = p.parse_args()
+
+spec = importlib.util.spec_from_file_location("compare", pathlib.Path(__file__).with_name("compare.py"))
+compare = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(compare)
+
+d = a.corpus
+size = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(d) for f in fs)
+cmds = {
+    "before, json, 2 threads": f"{a.before} check --format json {d}",
+    "after, json, 2 threads": f"{a.after} check --format json {d}",
+    "before, json, 1 thread": f"RAYON_NUM_THREADS=1 {a.before} check --format json {d}",
+    "after, json, 1 thread": f"RAYON_NUM_THREADS=1 {a.after} check --format json {d}",
+    "grep -P": compare.GREP.replace("{input}", d),
+}
+times = {k: [] for k in cmds}
+for _ in range(a.rounds):
+    for name, cmd in cmds.items():
+        t0 = time.perf_counter()
+        subprocess.run(["sh", "-c", f"{cmd} | wc -c"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times[name].append(time.perf_counter() - t0)
+print(f"{size:,} bytes, {a.rounds} interleaved rounds; load {os.getloadavg()[0]:.2f}")
+print("| command | median s | MB/s (median) | MB/s (best) |")
+print("|---|---:|---:|---:|")
+for name, t in times.items():
+    med = statistics.median(t)
+    print(f"| {name} | {med:.3f} | {size / 1e6 / med:.1f} | {size / 1e6 / min(t):.1f} |")
