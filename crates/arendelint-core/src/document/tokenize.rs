@@ -9,6 +9,44 @@ const NUMBER_INNER: &[char] = &[',', '.', ':', '/', '-', '–'];
 /// Thousand separators between digit groups (`4 500`).
 const THOUSANDS: &[char] = &[' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
+/// Byte classes of the tokenizer's main loop (ASCII only; bytes from 0x80
+/// have none): white space (as `char::is_whitespace` in ASCII), markup that
+/// counts as a word boundary, letters and digits.
+const SPACE: u8 = 1;
+const MARKUP: u8 = 2;
+const LETTER: u8 = 4;
+const DIGIT: u8 = 8;
+
+static CLASSES: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = match c {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => SPACE,
+            b'*' | b'_' | b'#' | b'>' | b'|' | b'`' | b'[' | b']' => MARKUP,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+}
+
+/// Whether `bytes[i..]` starts with a two-byte Latin-1 letter (lead byte 0xC3:
+/// å, ä, ö, é, ü and their capitals; not × or ÷).
+fn is_latin1_letter(bytes: &[u8], i: usize, end: usize) -> bool {
+    bytes[i] == 0xC3
+        && i + 1 < end
+        && matches!(
+            bytes.get(i + 1),
+            Some(0x80..=0x96 | 0x98..=0xB6 | 0xB8..=0xBF)
+        )
+}
+
 /// Lower case of the Swedish letters outside ASCII, without Unicode table look-ups
 /// (they are in almost every word).
 fn swedish_lower(c: char) -> Option<char> {
@@ -70,14 +108,23 @@ impl Tokenizer<'_> {
         let end = range.end.min(text.len());
         let mut i = range.start;
         while i < end {
-            // ASCII white space, the most common byte after letters: no decoding.
+            // ASCII bytes are told apart by one table look-up, without decoding.
             let b = bytes[i];
-            if b < 0x80 && (b as char).is_ascii_whitespace() || b == 0x0b {
+            let class = CLASSES[b as usize];
+            if class & SPACE != 0 {
                 i += 1;
                 continue;
             }
-            let c = if b < 0x80 {
-                b as char
+            let space_before = i == 0 || self.boundary_before(i);
+            let norm_start = norm.len() as u32;
+            let (kind, stop) = if class & LETTER != 0 || is_latin1_letter(bytes, i, end) {
+                (TokKind::Word, self.word(i, end, norm))
+            } else if class & DIGIT != 0 {
+                (TokKind::Number, self.number(i, end, norm))
+            } else if b < 0x80 {
+                // ASCII punctuation is its own lower case.
+                norm.push(b as char);
+                (TokKind::Punct(b as char), i + 1)
             } else {
                 let Some(c) = text[i..end].chars().next() else {
                     break;
@@ -86,29 +133,12 @@ impl Tokenizer<'_> {
                     i += c.len_utf8();
                     continue;
                 }
-                c
-            };
-            let space_before = i == 0 || {
-                let prev = match bytes[i - 1] {
-                    p if p < 0x80 => p as char,
-                    _ => text[..i].chars().next_back().unwrap_or(' '),
-                };
-                // Markup characters count as a word boundary like white space.
-                prev.is_whitespace()
-                    || matches!(prev, '*' | '_' | '#' | '>' | '|' | '`' | '[' | ']')
-            };
-            let norm_start = norm.len() as u32;
-            let (kind, stop) = if c.is_alphabetic() {
-                (TokKind::Word, self.word(i, end, norm))
-            } else if c.is_ascii_digit() {
-                (TokKind::Number, self.number(i, end, norm))
-            } else {
-                if c.is_ascii() {
-                    norm.push(c.to_ascii_lowercase());
+                if c.is_alphabetic() {
+                    (TokKind::Word, self.word(i, end, norm))
                 } else {
                     norm.extend(c.to_lowercase());
+                    (TokKind::Punct(c), i + c.len_utf8())
                 }
-                (TokKind::Punct(c), i + c.len_utf8())
             };
             tokens.push(Token {
                 start: i,
@@ -122,7 +152,21 @@ impl Tokenizer<'_> {
         }
     }
 
-    /// A word from `start`; returns its end.
+    /// Whether the character before byte `i` (> 0) separates words: white
+    /// space, or a markup character (`*`, `_`, `#`, `>`, `|`, `` ` ``, `[`, `]`).
+    fn boundary_before(&self, i: usize) -> bool {
+        match self.text.as_bytes()[i - 1] {
+            p if p < 0x80 => CLASSES[p as usize] & (SPACE | MARKUP) != 0,
+            _ => self.text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace),
+        }
+    }
+
+    /// A word from `start`; returns its end. Inlined: one call per word
+    /// costs more than a short word's letters.
+    #[inline(always)]
     fn word(&self, start: usize, end: usize, norm: &mut String) -> usize {
         let text = self.text;
         let bytes = text.as_bytes();
