@@ -46,7 +46,8 @@ impl<'t, 'd> Builder<'t, 'd> {
             // most of it (half of it was too little and the buffer grew once).
             norm: String::with_capacity(text.len()),
             tokens: Vec::with_capacity(text.len() / 5),
-            sentences: Vec::new(),
+            // About one sentence per 100 bytes of prose.
+            sentences: Vec::with_capacity(text.len() / 128),
             headings: Vec::new(),
             tables: Vec::new(),
             comments: Vec::new(),
@@ -266,7 +267,18 @@ impl<'t, 'd> Builder<'t, 'd> {
 
     /// Lower-cased text of tokens, with a space where the source had one.
     fn join_norm(&self, range: Range<usize>) -> String {
-        let mut out = String::new();
+        // The tokens' normalised texts are consecutive in `norm`: their span
+        // and one space per token is room enough.
+        let room = match (
+            self.tokens.get(range.start),
+            range.end.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) {
+            (Some(first), Some(last)) => {
+                (last.norm_end.saturating_sub(first.norm_start)) as usize + range.len()
+            }
+            _ => 0,
+        };
+        let mut out = String::with_capacity(room);
         for (n, t) in self.tokens[range].iter().enumerate() {
             if n > 0 && t.space_before {
                 out.push(' ');
@@ -332,11 +344,7 @@ impl<'t, 'd> Builder<'t, 'd> {
     /// Whether the period ending at `end` closes an abbreviation (`t.ex.`, `kap.`).
     fn is_abbreviation(&self, end: usize) -> bool {
         let before = &self.text[..end];
-        let start = before
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let start = word_start_before(before);
         let word =
             before[start..].trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_']);
         // Most words before a period are lower case already: no copy.
@@ -471,6 +479,31 @@ impl<'t, 'd> Builder<'t, 'd> {
     }
 }
 
+/// Where the last run of characters other than white space in `text` starts.
+/// Read backwards byte by byte: only the lead bytes 0xC2 and 0xE1–0xE3 can
+/// start a white-space character outside ASCII (U+0085, U+00A0, U+1680,
+/// U+2000–U+205F, U+3000), so only they are decoded.
+fn word_start_before(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        let b = bytes[i - 1];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                return i;
+            }
+        } else if matches!(b, 0xC2 | 0xE1..=0xE3) {
+            if let Some(c) = text.get(i - 1..).and_then(|rest| rest.chars().next()) {
+                if c.is_whitespace() {
+                    return i - 1 + c.len_utf8();
+                }
+            }
+        }
+        i -= 1;
+    }
+    0
+}
+
 /// Whether `word` is its own lower case, told from its bytes: ASCII without
 /// capitals and the lower-case letters of Latin-1 (`ß` to `ÿ`, as in å, ä, ö).
 /// `false` means "maybe not".
@@ -485,4 +518,50 @@ fn is_lower_case(word: &str) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_start_before;
+
+    /// The start after the last white-space character, char by char.
+    fn reference(text: &str) -> usize {
+        text.char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    }
+
+    #[test]
+    fn word_starts_after_the_last_white_space_of_any_kind() {
+        let spaces = [
+            " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}",
+            "\u{200a}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}",
+        ];
+        let others = [
+            "t.ex",
+            "åäö",
+            "Ö",
+            "\u{ad}",
+            "\u{200b}",
+            "\u{2010}",
+            "\u{3001}",
+            "€",
+            "x\u{1f600}",
+            "",
+        ];
+        for space in spaces {
+            for a in others {
+                for b in others {
+                    let text = format!("{a}{space}{b}");
+                    assert_eq!(word_start_before(&text), reference(&text), "{text:?}");
+                    let text = format!("{b}{a}");
+                    assert_eq!(word_start_before(&text), reference(&text), "{text:?}");
+                }
+            }
+        }
+        assert_eq!(word_start_before("enligt kap"), 7);
+        assert_eq!(word_start_before("enligt\u{a0}kap"), 8);
+        assert_eq!(word_start_before("kap"), 0);
+    }
 }

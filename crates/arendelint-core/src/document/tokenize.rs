@@ -180,6 +180,10 @@ impl Tokenizer<'_> {
                 let run = i;
                 let mut upper = false;
                 let mut ascii = true;
+                // The first ASCII capital and how many there are: most words
+                // have one at most, and only it needs lower-casing.
+                let mut first_upper = None;
+                let mut capitals = 0u32;
                 while i < end {
                     i = lower_run_end(bytes, i, end);
                     if i >= end {
@@ -187,6 +191,8 @@ impl Tokenizer<'_> {
                     }
                     let b = bytes[i];
                     if b.is_ascii_uppercase() {
+                        first_upper = first_upper.or(Some(i));
+                        capitals += 1;
                         upper = true;
                         i += 1;
                     } else if b == 0xC3 && i + 1 < end {
@@ -212,7 +218,13 @@ impl Tokenizer<'_> {
                     } else if ascii {
                         let from = norm.len();
                         norm.push_str(piece);
-                        norm[from..].make_ascii_lowercase();
+                        let capital = from + first_upper.map_or(0, |at| at - run);
+                        let last = if capitals == 1 {
+                            capital + 1
+                        } else {
+                            norm.len()
+                        };
+                        norm[capital..last].make_ascii_lowercase();
                     } else {
                         for c in piece.chars() {
                             match swedish_lower(c) {
