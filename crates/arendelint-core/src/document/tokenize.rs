@@ -107,15 +107,19 @@ impl Tokenizer<'_> {
         let bytes = text.as_bytes();
         let end = range.end.min(text.len());
         let mut i = range.start;
+        // Whether the character before `i` separates words, carried along:
+        // only the first token needs to look back.
+        let mut boundary = i == 0 || i > end || self.boundary_before(i);
         while i < end {
             // ASCII bytes are told apart by one table look-up, without decoding.
             let b = bytes[i];
             let class = CLASSES[b as usize];
             if class & SPACE != 0 {
                 i += 1;
+                boundary = true;
                 continue;
             }
-            let space_before = i == 0 || self.boundary_before(i);
+            let space_before = boundary;
             let norm_start = norm.len() as u32;
             let (kind, stop) = if class & LETTER != 0 || is_latin1_letter(bytes, i, end) {
                 (TokKind::Word, self.word(i, end, norm))
@@ -131,6 +135,7 @@ impl Tokenizer<'_> {
                 };
                 if c.is_whitespace() || c == '\u{ad}' {
                     i += c.len_utf8();
+                    boundary = c != '\u{ad}';
                     continue;
                 }
                 if c.is_alphabetic() {
@@ -148,6 +153,8 @@ impl Tokenizer<'_> {
                 norm_start,
                 norm_end: norm.len() as u32,
             });
+            // Words and numbers end in a letter, digit or soft hyphen.
+            boundary = matches!(kind, TokKind::Punct(c) if c.is_ascii() && CLASSES[c as usize] & MARKUP != 0);
             i = stop;
         }
     }
@@ -469,6 +476,37 @@ mod tests {
             bytes[7] = b;
             let expected = if b.is_ascii_lowercase() { 16 } else { 7 };
             assert_eq!(lower_run_end(&bytes, 0, 16), expected, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn a_token_follows_a_boundary_after_white_space_or_markup() {
+        let joiners = HashSet::default();
+        let vocabulary = |_: &str| false;
+        let text =
+            "**Fet** text *x*,a_b [länk]#1 ä\u{ad}b ord\u{a0}ord\u{2003}«ord» > 4 500|x\u{3000}y";
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let t = Tokenizer {
+                text,
+                join_hyphens: true,
+                joiners: &joiners,
+                joins_split_word: &vocabulary,
+            };
+            let mut tokens = Vec::new();
+            t.run(start..text.len(), &mut tokens, &mut String::new());
+            for token in &tokens {
+                // The definition: the character before is white space or markup.
+                let expected = text[..token.start].chars().next_back().is_none_or(|c| {
+                    c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|' | '`' | '[' | ']')
+                });
+                assert_eq!(
+                    token.space_before,
+                    expected,
+                    "token at {} from {start}: {:?}",
+                    token.start,
+                    &text[token.start..token.end]
+                );
+            }
         }
     }
 
