@@ -235,14 +235,12 @@ impl<'t, 'd> Builder<'t, 'd> {
         if kind != HeadingKind::Label {
             // The whole heading line, markup included (`## …`, `**…**`). A lone
             // `\r` ends a line too (CommonMark), as it does for `line_end` below.
-            let line_start = self.text[..start]
-                .rfind(['\n', '\r'])
+            let line_start = memchr::memrchr2(b'\n', b'\r', &self.text.as_bytes()[..start])
                 .map_or(self.content_start(), |i| i + 1);
             let line = &self.text[line_start..start];
             start = line_start + (line.len() - line.trim_start().len());
         }
-        let line_end = self.text[start..]
-            .find(['\r', '\n'])
+        let line_end = memchr::memchr2(b'\r', b'\n', &self.text.as_bytes()[start..])
             .map_or(self.text.len(), |i| start + i);
         let line_end = if kind == HeadingKind::Label {
             end

@@ -148,7 +148,7 @@ pub(super) fn parse(b: &mut Builder) {
                         ..Open::default()
                     };
                 }
-                if !t.trim().is_empty() {
+                if !t.trim_start().is_empty() {
                     open.any_content = true;
                     if open.strong_depth == 0 {
                         open.plain_content = true;
