@@ -1,7 +1,7 @@
 //! The result of a `check` run, shared by every output format.
 
 use arendelint_core::report::CaseInfo;
-use arendelint_core::text::{ColumnUnit, LineIndex};
+use arendelint_core::text::{CharColumns, ColumnUnit, LineIndex};
 use arendelint_core::{Diagnostic, Mode, Severity, SourceKind};
 use std::ops::Range;
 
@@ -89,6 +89,19 @@ impl CheckedFile {
         Position {
             line: at.line as usize + 1,
             column: at.col as usize + 1,
+        }
+    }
+
+    /// Positions of offsets asked in about increasing order (the findings'
+    /// order), each counted on from the one before on the same line.
+    pub fn positions(&self) -> impl Fn(usize) -> Position + '_ {
+        let columns = CharColumns::new(&self.index, &self.text);
+        move |offset| {
+            let at = columns.line_col(offset);
+            Position {
+                line: at.line as usize + 1,
+                column: at.col as usize + 1,
+            }
         }
     }
 

@@ -158,30 +158,95 @@ impl JsonDiagnostic<'_> {
     /// Appends the finding as serde_json's pretty printer writes it as a
     /// value at depth `level` (two spaces per level; the first line's
     /// indentation is the caller's): the same bytes as serialising it, with
-    /// about a third fewer instructions, which a run with tens of thousands
-    /// of findings notices.
+    /// about a third of the instructions, which a run with tens of thousands
+    /// of findings notices. [`PrettyFindings`] writes many.
     pub fn write_pretty(&self, out: &mut Vec<u8>, level: usize) {
+        PrettyFindings::default().write(self, out, level);
+    }
+}
+
+/// Writes findings as [`JsonDiagnostic::write_pretty`] does, keeping the last
+/// path escaped: a file's findings all name the same path.
+#[derive(Debug, Default)]
+pub struct PrettyFindings {
+    path: String,
+    /// `path` as a JSON string, quotes included.
+    quoted_path: Vec<u8>,
+    /// The level the pieces below are laid out for, once laid out.
+    level: Option<usize>,
+    /// The `rule`, `name` and `severity` members of each rule and severity
+    /// met, written once: (rule, severity, the members).
+    rules: Vec<(&'static str, &'static str, Vec<u8>)>,
+    /// The keys of a finding's location with their line breaks, when short
+    /// enough to be copied in a few moves.
+    location_keys: Option<LocationKeys>,
+}
+
+/// Distinct rules and severities there are, with room to spare: the
+/// [`PrettyFindings::rules`] cache never grows past it.
+const MAX_CACHED_RULES: usize = 64;
+
+/// `"name": ` as bytes: a key of these objects, which need no escaping.
+macro_rules! key {
+    ($name:literal) => {{
+        const KEY: &str = concat!("\"", $name, "\": ");
+        const BYTES: [u8; KEY.len()] = byte_array(KEY);
+        &BYTES
+    }};
+}
+
+/// `text` as an array of its `N` bytes (`N` is its length), when compiling.
+const fn byte_array<const N: usize>(text: &str) -> [u8; N] {
+    let bytes = text.as_bytes();
+    let mut array = [0; N];
+    let mut i = 0;
+    while i < N && i < bytes.len() {
+        array[i] = bytes[i];
+        i += 1;
+    }
+    array
+}
+
+impl PrettyFindings {
+    /// Appends `d` as [`JsonDiagnostic::write_pretty`] does.
+    pub fn write(&mut self, d: &JsonDiagnostic, out: &mut Vec<u8>, level: usize) {
+        if self.quoted_path.is_empty() || self.path != d.path {
+            self.path.clear();
+            self.path.push_str(d.path);
+            self.quoted_path.clear();
+            write_string(&mut self.quoted_path, d.path);
+        }
+        if self.level != Some(level) {
+            self.level = Some(level);
+            self.rules.clear();
+            self.location_keys = LocationKeys::new(level + 1);
+        }
         let mut w = PrettyWriter {
             out,
             level,
             first: true,
         };
         w.open(b'{');
-        w.str_field("path", self.path);
-        w.str_field("rule", self.rule);
-        w.str_field("name", self.name);
-        w.str_field("severity", self.severity);
-        w.str_field("message", self.message);
-        w.location_fields(&self.location);
-        w.key("case");
-        match self.case {
+        w.key(key!("path"));
+        w.out.extend_from_slice(&self.quoted_path);
+        w.out.extend_from_slice(self.rule_members(d, level));
+        w.str_field(key!("message"), d.message);
+        match &self.location_keys {
+            // The report format's locations have no UTF-16 offsets.
+            Some(keys) if d.location.start.is_none() && d.location.end.is_none() => {
+                keys.write(w.out, &d.location);
+            }
+            _ => w.location_fields(&d.location),
+        }
+        w.key(key!("case"));
+        match d.case {
             Some(case) => w.string(case),
             None => w.out.extend_from_slice(b"null"),
         }
-        if !self.related.is_empty() {
-            w.key("related");
+        if !d.related.is_empty() {
+            w.key(key!("related"));
             w.open(b'[');
-            for (n, at) in self.related.iter().enumerate() {
+            for (n, at) in d.related.iter().enumerate() {
                 w.item(n);
                 w.open(b'{');
                 w.location_fields(at);
@@ -189,33 +254,94 @@ impl JsonDiagnostic<'_> {
             }
             w.close(b']');
         }
-        if let Some(fix) = &self.fix {
-            w.key("fix");
-            w.open(b'{');
-            w.str_field("description", fix.description);
-            if let Some(applicability) = fix.applicability {
-                w.str_field("applicability", applicability);
-            }
-            w.key("edits");
-            if fix.edits.is_empty() {
-                w.out.extend_from_slice(b"[]");
-            } else {
-                w.open(b'[');
-                for (n, edit) in fix.edits.iter().enumerate() {
-                    w.item(n);
-                    w.open(b'{');
-                    w.num_field("byte_start", edit.byte_start);
-                    w.num_field("byte_end", edit.byte_end);
-                    w.opt_num_field("start", edit.start);
-                    w.opt_num_field("end", edit.end);
-                    w.str_field("replacement", edit.replacement);
-                    w.close(b'}');
-                }
-                w.close(b']');
-            }
-            w.close(b'}');
+        if let Some(fix) = &d.fix {
+            w.fix(fix);
         }
         w.close(b'}');
+    }
+}
+
+impl PrettyFindings {
+    /// The `rule`, `name` and `severity` members of `d` after the path, at
+    /// `level`, written once for each rule and severity.
+    fn rule_members(&mut self, d: &JsonDiagnostic, level: usize) -> &[u8] {
+        // The same static strings: one comparison of addresses each.
+        let same = |(rule, severity, _): &(&str, &str, Vec<u8>)| {
+            std::ptr::eq(*rule, d.rule) && std::ptr::eq(*severity, d.severity)
+        };
+        let at = match self.rules.iter().position(same) {
+            Some(at) => at,
+            None => {
+                if self.rules.len() >= MAX_CACHED_RULES {
+                    self.rules.clear();
+                }
+                let mut members = Vec::new();
+                let mut w = PrettyWriter {
+                    out: &mut members,
+                    level: level + 1,
+                    first: false,
+                };
+                w.str_field(key!("rule"), d.rule);
+                w.str_field(key!("name"), d.name);
+                w.str_field(key!("severity"), d.severity);
+                self.rules.push((d.rule, d.severity, members));
+                self.rules.len() - 1
+            }
+        };
+        self.rules.get(at).map_or(&[], |(_, _, members)| members)
+    }
+}
+
+/// The six number members of a location, each key with the line break and
+/// indentation before it in an array of fixed size (copied in a few moves
+/// and cut to length).
+#[derive(Debug)]
+struct LocationKeys {
+    keys: [([u8; KEY_LINE], usize); 6],
+}
+
+/// Bytes of a [`LocationKeys`] key line: `,\n`, indentation and the key.
+const KEY_LINE: usize = 32;
+
+impl LocationKeys {
+    /// The keys at `level`, or `None` when too deep to fit.
+    fn new(level: usize) -> Option<LocationKeys> {
+        let names = [
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "byte_start",
+            "byte_end",
+        ];
+        let mut keys = [([0; KEY_LINE], 0); 6];
+        for (name, (bytes, len)) in names.iter().zip(&mut keys) {
+            let line = format!(",\n{:indent$}\"{name}\": ", "", indent = level * 2);
+            bytes
+                .get_mut(..line.len())?
+                .copy_from_slice(line.as_bytes());
+            *len = line.len();
+        }
+        Some(LocationKeys { keys })
+    }
+
+    /// The location's number members, as [`PrettyWriter::location_fields`]
+    /// writes them after a member.
+    fn write(&self, out: &mut Vec<u8>, at: &JsonLocation) {
+        let values = [
+            at.line,
+            at.column,
+            at.end_line,
+            at.end_column,
+            at.byte_start,
+            at.byte_end,
+        ];
+        for ((bytes, len), value) in self.keys.iter().zip(values) {
+            let end = out.len() + len;
+            out.extend_from_slice(bytes);
+            out.truncate(end);
+            push_decimal(out, value);
+        }
     }
 }
 
@@ -228,8 +354,14 @@ struct PrettyWriter<'a> {
     first: bool,
 }
 
-/// A line break and 32 levels of indentation, cut to length.
-const NEWLINE_INDENT: &[u8] = b"\n                                                                ";
+/// A comma, a line break and 31 levels of indentation: what goes before a
+/// member is one slice of it (deeper levels add spaces).
+const BREAKS: &[u8] = b",\n                                                              ";
+
+/// Bytes copied at once for a line break (cut to length after): a copy of
+/// a length known when compiling is a few moves, not a call to `memcpy`,
+/// which a finding's dozens of short pieces notice.
+const BREAK_CHUNK: usize = 32;
 
 impl PrettyWriter<'_> {
     fn open(&mut self, bracket: u8) {
@@ -240,30 +372,35 @@ impl PrettyWriter<'_> {
 
     fn close(&mut self, bracket: u8) {
         self.level -= 1;
-        self.newline();
+        self.line_break(false);
         self.out.push(bracket);
         self.first = false;
     }
 
-    fn newline(&mut self) {
-        let mut spaces = self.level * 2;
-        let first = spaces.min(NEWLINE_INDENT.len() - 1);
-        self.out.extend_from_slice(&NEWLINE_INDENT[..1 + first]);
-        spaces -= first;
-        while spaces > 0 {
-            let more = spaces.min(NEWLINE_INDENT.len() - 1);
-            self.out.extend_from_slice(&NEWLINE_INDENT[1..1 + more]);
-            spaces -= more;
+    /// A line break and the current level's indentation, after a comma if
+    /// `comma`.
+    fn line_break(&mut self, comma: bool) {
+        let from = usize::from(!comma);
+        let spaces = self.level * 2;
+        let len = 2 - from + spaces;
+        let chunk = BREAKS.get(from..from + BREAK_CHUNK);
+        match chunk.and_then(|c| <&[u8; BREAK_CHUNK]>::try_from(c).ok()) {
+            Some(chunk) if len <= BREAK_CHUNK => {
+                let end = self.out.len() + len;
+                self.out.extend_from_slice(chunk);
+                self.out.truncate(end);
+            }
+            _ => {
+                self.out.extend_from_slice(&BREAKS[from..2]);
+                self.out.resize(self.out.len() + spaces, b' ');
+            }
         }
     }
 
     /// The separator before a member: a comma unless it is the first.
     fn member(&mut self) {
-        if !self.first {
-            self.out.push(b',');
-        }
+        self.line_break(!self.first);
         self.first = false;
-        self.newline();
     }
 
     fn item(&mut self, n: usize) {
@@ -271,81 +408,140 @@ impl PrettyWriter<'_> {
         self.member();
     }
 
-    /// A key: the fixed keys of these objects need no escaping.
-    fn key(&mut self, key: &str) {
+    /// A key, written by [`key!`] (an array: copied in a few moves).
+    fn key<const N: usize>(&mut self, key: &[u8; N]) {
         self.member();
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\": ");
+        self.out.extend_from_slice(key);
     }
 
-    fn str_field(&mut self, key: &str, value: &str) {
+    fn str_field<const N: usize>(&mut self, key: &[u8; N], value: &str) {
         self.key(key);
         self.string(value);
     }
 
-    fn num_field(&mut self, key: &str, value: usize) {
+    fn num_field<const N: usize>(&mut self, key: &[u8; N], value: usize) {
         self.key(key);
-        self.out
-            .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+        push_decimal(self.out, value);
     }
 
-    fn opt_num_field(&mut self, key: &str, value: Option<usize>) {
+    fn opt_num_field<const N: usize>(&mut self, key: &[u8; N], value: Option<usize>) {
         if let Some(value) = value {
             self.num_field(key, value);
         }
     }
 
     fn location_fields(&mut self, at: &JsonLocation) {
-        self.num_field("line", at.line);
-        self.num_field("column", at.column);
-        self.num_field("end_line", at.end_line);
-        self.num_field("end_column", at.end_column);
-        self.num_field("byte_start", at.byte_start);
-        self.num_field("byte_end", at.byte_end);
-        self.opt_num_field("start", at.start);
-        self.opt_num_field("end", at.end);
+        self.num_field(key!("line"), at.line);
+        self.num_field(key!("column"), at.column);
+        self.num_field(key!("end_line"), at.end_line);
+        self.num_field(key!("end_column"), at.end_column);
+        self.num_field(key!("byte_start"), at.byte_start);
+        self.num_field(key!("byte_end"), at.byte_end);
+        self.opt_num_field(key!("start"), at.start);
+        self.opt_num_field(key!("end"), at.end);
     }
 
-    /// A JSON string escaped as serde_json escapes it: `"` and `\\`, the
-    /// short forms of five control characters, `\u00XX` for the others.
-    fn string(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        self.out.push(b'"');
-        let mut from = 0;
-        while from < bytes.len() {
-            let i = from + clean_prefix_len(&bytes[from..]);
-            self.out.extend_from_slice(&bytes[from..i]);
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
-            from = i + 1;
-            let short: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0C => b"\\f",
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    let code = [
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[usize::from(b >> 4)],
-                        HEX[usize::from(b & 0xF)],
-                    ];
-                    self.out.extend_from_slice(&code);
-                    continue;
-                }
-            };
-            self.out.extend_from_slice(short);
+    fn fix(&mut self, fix: &JsonFix) {
+        self.key(key!("fix"));
+        self.open(b'{');
+        self.str_field(key!("description"), fix.description);
+        if let Some(applicability) = fix.applicability {
+            self.str_field(key!("applicability"), applicability);
         }
-        self.out.push(b'"');
+        self.key(key!("edits"));
+        if fix.edits.is_empty() {
+            self.out.extend_from_slice(b"[]");
+        } else {
+            self.open(b'[');
+            for (n, edit) in fix.edits.iter().enumerate() {
+                self.item(n);
+                self.open(b'{');
+                self.num_field(key!("byte_start"), edit.byte_start);
+                self.num_field(key!("byte_end"), edit.byte_end);
+                self.opt_num_field(key!("start"), edit.start);
+                self.opt_num_field(key!("end"), edit.end);
+                self.str_field(key!("replacement"), edit.replacement);
+                self.close(b'}');
+            }
+            self.close(b']');
+        }
+        self.close(b'}');
     }
+
+    fn string(&mut self, s: &str) {
+        write_string(self.out, s);
+    }
+}
+
+/// Appends `value` in decimal, as serde_json writes numbers.
+fn push_decimal(out: &mut Vec<u8>, value: usize) {
+    let mut digits = [b'0'; 20];
+    let len = decimal_len(value);
+    let mut rest = value;
+    for digit in digits[..len].iter_mut().rev() {
+        *digit = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    // All 20 bytes copied and cut to length: a copy of a known length is a
+    // few moves, not a call.
+    let end = out.len() + len;
+    out.extend_from_slice(&digits);
+    out.truncate(end);
+}
+
+/// How many decimal digits `value` has (1 for 0).
+fn decimal_len(value: usize) -> usize {
+    let mut len = 1;
+    let mut rest = value;
+    while rest >= 10 {
+        rest /= 10;
+        len += 1;
+    }
+    len
+}
+
+/// Appends `s` as a JSON string escaped as serde_json escapes it: `"` and
+/// `\\`, the short forms of five control characters, `\u00XX` for the others.
+fn write_string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    // Room for the string unescaped and its quotes: one allocation at most
+    // for most strings.
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut from = 0;
+    while from < bytes.len() {
+        let i = from + clean_prefix_len(&bytes[from..]);
+        out.extend_from_slice(&bytes[from..i]);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        from = i + 1;
+        // Arrays, not slices: copied in a move, not a call.
+        let short: &[u8; 2] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let code = [
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xF)],
+                ];
+                out.extend_from_slice(&code);
+                continue;
+            }
+        };
+        out.extend_from_slice(short);
+    }
+    out.push(b'"');
 }
 
 /// How many bytes from the start need no escaping in a JSON string (not
@@ -528,6 +724,27 @@ mod tests {
     }
 
     #[test]
+    fn decimals_are_written_as_serde_json_writes_them() {
+        for value in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            4086,
+            1_000_000,
+            usize::MAX - 1,
+            usize::MAX,
+        ] {
+            let mut out = b"x".to_vec();
+            push_decimal(&mut out, value);
+            assert_eq!(out, format!("x{value}").into_bytes());
+            assert_eq!(decimal_len(value), value.to_string().len());
+        }
+    }
+
+    #[test]
     fn the_clean_prefix_ends_at_the_first_byte_to_escape() {
         for b in 0..=255u8 {
             for at in 0..19 {
@@ -604,6 +821,34 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn one_writer_of_many_findings_escapes_each_new_path() {
+        let d = finding();
+        let line_col = |o: usize| (1, o + 1);
+        let positions = JsonPositions {
+            line_col: &line_col,
+            utf16: None,
+        };
+        let mut other = Diagnostic::new(Rule::Jam001, Severity::Error, 0..0, "n".to_string());
+        other.related.push(2..3);
+        let info = Diagnostic::new(Rule::Jam003, Severity::Info, 1..2, "i".to_string());
+        let mut writer = PrettyFindings::default();
+        let paths = ["a.md", "a.md", "b \"c\".md", "", "a.md"];
+        // Paths, rules, severities and levels changing from finding to finding.
+        for (n, path) in paths.iter().cycle().take(20).enumerate() {
+            let d = [&d, &other, &info][n % 3];
+            let level = [2, 2, 0, 9, 2][n % 5];
+            let json = JsonDiagnostic::new(path, d, &positions);
+            let mut out = Vec::new();
+            writer.write(&json, &mut out, level);
+            assert_eq!(
+                String::from_utf8(out).unwrap_or_default(),
+                serde_pretty_at(&json, level),
+                "{path} {level} {d:?}"
+            );
         }
     }
 }

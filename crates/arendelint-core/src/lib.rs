@@ -77,7 +77,7 @@ pub mod error {
 /// Text positions (lines and columns in chars, UTF-16 or UTF-8 units),
 /// reading bytes as text, and the edit that disables a rule on a line.
 pub mod text {
-    pub use crate::line_index::{floor_char_boundary, ColumnUnit, LineCol, LineIndex};
+    pub use crate::line_index::{floor_char_boundary, CharColumns, ColumnUnit, LineCol, LineIndex};
     #[cfg(feature = "std-fs")]
     pub use crate::source::decode_owned;
     pub use crate::source::{bom_len, decode};
@@ -110,6 +110,7 @@ pub mod report {
     pub mod json {
         pub use crate::json::{
             JsonCase, JsonDiagnostic, JsonEdit, JsonFix, JsonLocation, JsonPositions, JsonSummary,
+            PrettyFindings,
         };
     }
 }

@@ -167,6 +167,107 @@ impl LineIndex {
     }
 }
 
+/// Char columns ([`ColumnUnit::Char`]) of offsets asked in about increasing
+/// order, as a file's sorted findings ask them: an offset on the line of the
+/// one asked before is counted from there, not from the line's start (a
+/// paragraph is one long line, with many findings on it). The same values as
+/// [`LineIndex::line_col`].
+#[derive(Debug)]
+pub struct CharColumns<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    last: std::cell::Cell<Option<LastColumn>>,
+}
+
+/// The last offset asked and its line.
+#[derive(Debug, Clone, Copy)]
+struct LastColumn {
+    offset: usize,
+    line: u32,
+    col: u32,
+    /// Where the line's columns start (after a BOM on the first line).
+    cols_from: usize,
+    /// The next line's start (`usize::MAX` on the last line).
+    next_line: usize,
+}
+
+impl<'a> CharColumns<'a> {
+    /// Columns of `text`, which `index` indexes.
+    pub fn new(index: &'a LineIndex, text: &'a str) -> CharColumns<'a> {
+        CharColumns {
+            index,
+            text,
+            last: std::cell::Cell::new(None),
+        }
+    }
+
+    /// 0-based line and char column of `offset`, as [`LineIndex::line_col`].
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(self.text, offset);
+        if let Some(at) = self
+            .last
+            .get()
+            .and_then(|last| self.counted_on(last, offset))
+        {
+            return at;
+        }
+        let at = self.index.line_col(self.text, offset, ColumnUnit::Char);
+        self.remember(offset, at);
+        at
+    }
+
+    /// `offset` counted from the last offset asked, if that is on its line
+    /// and nearer than what the index counts from (the line's start or a
+    /// checkpoint, at most [`CHECKPOINT_STRIDE`] bytes back).
+    fn counted_on(&self, last: LastColumn, offset: usize) -> Option<LineCol> {
+        if offset < last.cols_from || offset >= last.next_line {
+            return None;
+        }
+        let col = if offset >= last.offset {
+            if offset - last.offset > CHECKPOINT_STRIDE {
+                return None;
+            }
+            last.col as usize + self.text.get(last.offset..offset)?.chars().count()
+        } else {
+            let back = last.offset - offset;
+            if back > CHECKPOINT_STRIDE || back > offset - last.cols_from {
+                return None;
+            }
+            (last.col as usize).checked_sub(self.text.get(offset..last.offset)?.chars().count())?
+        };
+        let at = LineCol::new(last.line, col as u32);
+        self.last.set(Some(LastColumn {
+            offset,
+            col: at.col,
+            ..last
+        }));
+        Some(at)
+    }
+
+    fn remember(&self, offset: usize, at: LineCol) {
+        let line = at.line as usize;
+        let Some(start) = self.index.line_start(line) else {
+            return;
+        };
+        let cols_from = if line == 0 {
+            crate::source::bom_len(self.text)
+        } else {
+            start
+        };
+        if offset < cols_from {
+            // Inside a BOM, which has no column to count on from.
+            return;
+        }
+        self.last.set(Some(LastColumn {
+            offset,
+            line: at.line,
+            col: at.col,
+            cols_from,
+            next_line: self.index.line_start(line + 1).unwrap_or(usize::MAX),
+        }));
+    }
+}
+
 /// Checkpoints every [`CHECKPOINT_STRIDE`] bytes along one long line.
 fn add_checkpoints(text: &str, line: std::ops::Range<usize>, out: &mut Vec<Checkpoint>) {
     let (mut chars, mut utf16) = (0, 0);
@@ -259,6 +360,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn char_columns_in_any_order_equal_the_index() {
+        let long = "Åsa 😀 patienterna ".repeat(700);
+        let text = format!("\u{feff}Rubrik\r\nÅtta ä ö 😀 x\r\n{long}\nsist");
+        let idx = LineIndex::new(&text);
+        let columns = CharColumns::new(&idx, &text);
+        // Forwards, backwards, jumps across lines and inside characters.
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).step_by(7).collect();
+        offsets.extend((0..text.len()).rev().step_by(5));
+        offsets.extend([0, 1, 3, 4, 9000, 20, 12000, 11990, 3, text.len(), 2, 5]);
+        for offset in offsets {
+            assert_eq!(
+                columns.line_col(offset),
+                idx.line_col(&text, offset, ColumnUnit::Char),
+                "{offset}"
+            );
+        }
+        let at = text.find("x\r").unwrap();
+        assert_eq!(columns.line_col(at), LineCol::new(1, 11));
+        // Inside the emoji: its start.
+        assert_eq!(columns.line_col(at - 4), LineCol::new(1, 9));
+        assert_eq!(columns.line_col(at - 6), LineCol::new(1, 8));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use super::{JsonFrame, ITEMS_MARKER};
 use crate::report::{CheckedFile, Summary};
-use arendelint_core::report::json::{JsonCase, JsonDiagnostic, JsonPositions, JsonSummary};
+use arendelint_core::report::json::{
+    JsonCase, JsonDiagnostic, JsonPositions, JsonSummary, PrettyFindings,
+};
 use serde::Serialize;
 use std::io;
 
@@ -12,6 +14,7 @@ use std::io;
 pub struct Json {
     agenda: bool,
     frame: JsonFrame,
+    findings: PrettyFindings,
     cases: Vec<JsonCase>,
 }
 
@@ -21,6 +24,7 @@ impl Json {
         Json {
             agenda,
             frame,
+            findings: PrettyFindings::default(),
             cases: Vec::new(),
         }
     }
@@ -60,8 +64,9 @@ impl super::Emitter for Json {
         };
         for d in &file.diagnostics {
             let json = JsonDiagnostic::new(&file.display, d, &positions);
+            let findings = &mut self.findings;
             self.frame.item_with(out, |buf, level| {
-                json.write_pretty(buf, level);
+                findings.write(&json, buf, level);
                 Ok(())
             })?;
         }
@@ -79,10 +84,12 @@ impl super::Emitter for Json {
     }
 }
 
-/// The 1-based line and char column of a byte offset in `file`.
+/// The 1-based line and char column of a byte offset in `file`, for offsets
+/// asked in about increasing order.
 fn line_col(file: &CheckedFile) -> impl Fn(usize) -> (usize, usize) + '_ {
+    let position = file.positions();
     move |offset| {
-        let at = file.position(offset);
+        let at = position(offset);
         (at.line, at.column)
     }
 }
