@@ -118,7 +118,7 @@ fn check_text(bytes: &[u8]) -> Result<(), InputError> {
         return Err(InputError::Empty);
     }
     // A NUL in the first 8 KiB is how git and ripgrep tell binary files apart.
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(InputError::Binary);
     }
     Ok(())

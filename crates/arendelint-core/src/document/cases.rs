@@ -349,17 +349,42 @@ fn may_be_case_line(line: &str, trimmed: &str, bullets: &[char]) -> bool {
     if first == '§' || first.is_ascii_digit() {
         return true;
     }
-    if !first.is_alphabetic() {
+    let word_len = letters_len(s);
+    if word_len == 0 {
         return false;
     }
-    let word_len = s
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(s.len(), |(i, _)| i);
     let after_word = &s[word_len..];
     let after = after_word.trim_start();
     after.starts_with('§')
         || (after.len() < after_word.len() && after.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Byte length of the run of letters that `s` opens with. ASCII letters and
+/// the two-byte Latin-1 letters (å, ä, ö, é …) are told from their bytes (every
+/// line of prose is read up to its first space); other characters are decoded.
+fn letters_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphabetic() {
+            i += 1;
+        } else if b < 0x80 {
+            break;
+        } else if b == 0xC3
+            && matches!(
+                bytes.get(i + 1),
+                Some(0x80..=0x96 | 0x98..=0xB6 | 0xB8..=0xBF)
+            )
+        {
+            i += 2;
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 /// `text.lines()`, with line ends found by `memchr` (many bytes at a time).
@@ -388,6 +413,30 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod line_tests {
+    #[test]
+    fn letter_runs_as_char_by_char() {
+        for s in [
+            "",
+            "Ärende 4",
+            "KS § 12",
+            "Sn49",
+            "é×b",
+            "ab÷c",
+            "Ωμέγα 3",
+            "ǅx y",
+            "x\u{300}y",
+            "år",
+            "1 Titel",
+            "Ab-c",
+        ] {
+            let expected = s
+                .char_indices()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(s.len(), |(i, _)| i);
+            assert_eq!(super::letters_len(s), expected, "{s:?}");
+        }
+    }
+
     #[test]
     fn lines_as_std() {
         for text in [
