@@ -361,6 +361,9 @@ pub(crate) struct RuleData {
     pub queue_after: HashSet<String>,
     pub gender_not_after: HashMap<String, Vec<String>>,
     pub gender_headings: Vec<Regex>,
+    /// `gender_headings` as one alternation (`None` when they cannot be
+    /// joined): one search per heading instead of one per pattern.
+    gender_heading_any: Option<Regex>,
     pub case_parts: Vec<String>,
     pub consequence_labels: HashSet<String>,
     pub known_headings: HashSet<String>,
@@ -382,14 +385,12 @@ pub(crate) struct RuleData {
     pub factor: PhraseList,
     pub breakdown_starts: PhraseList,
     pub abbreviations: HashSet<String>,
-    pub money_after: HashSet<String>,
-    pub money_scale: HashSet<String>,
-    pub reference_before: HashSet<String>,
-    pub months: HashSet<String>,
-    pub quantity_after: HashSet<String>,
-    pub percent: HashSet<String>,
     pub rate: HashSet<String>,
     pub count_words: HashSet<String>,
+    /// The word lists that JAM004 reads next to every number (money,
+    /// reference and quantity words, months, percent), as one map: one
+    /// look-up per word instead of one per list.
+    number_words: HashMap<String, NumberWord>,
     pub messages: HashMap<String, String>,
     /// Messages and fix texts of the configured language, by rule key.
     lang_messages: HashMap<String, String>,
@@ -428,6 +429,42 @@ fn data_error(file: &str, message: String) -> ConfigError {
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ConfigError> {
     toml::from_str(text).map_err(|e| data_error(file, e.to_string()))
+}
+
+/// Which of the word lists around a number (`[figure]` in phrases.toml) a
+/// word is in, a bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct NumberWord(u8);
+
+impl NumberWord {
+    pub const REFERENCE_BEFORE: NumberWord = NumberWord(1);
+    pub const MONTH: NumberWord = NumberWord(2);
+    pub const MONEY_AFTER: NumberWord = NumberWord(4);
+    pub const QUANTITY_AFTER: NumberWord = NumberWord(8);
+    pub const MONEY_SCALE: NumberWord = NumberWord(16);
+    pub const PERCENT: NumberWord = NumberWord(32);
+
+    /// Whether the word is in the list `list` (one of the constants).
+    pub fn is(self, list: NumberWord) -> bool {
+        self.0 & list.0 != 0
+    }
+}
+
+fn number_words(figure: &RawFigure) -> HashMap<String, NumberWord> {
+    let mut out: HashMap<String, NumberWord> = HashMap::default();
+    for (list, words) in [
+        (NumberWord::REFERENCE_BEFORE, &figure.reference_before),
+        (NumberWord::MONTH, &figure.months),
+        (NumberWord::MONEY_AFTER, &figure.money_after),
+        (NumberWord::QUANTITY_AFTER, &figure.quantity_after),
+        (NumberWord::MONEY_SCALE, &figure.money_scale),
+        (NumberWord::PERCENT, &figure.percent),
+    ] {
+        for w in words {
+            out.entry(w.to_lowercase()).or_default().0 |= list.0;
+        }
+    }
+    out
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -679,6 +716,7 @@ impl RuleData {
             queue_before: set(&lex.gender.queue_before),
             queue_after: set(&lex.gender.queue_after),
             gender_not_after: lex.gender.not_after.into_iter().collect(),
+            gender_heading_any: any_of(&gender_headings, config.extra_gender_headings.is_empty()),
             gender_headings,
             case_parts: sec.case.parts.iter().map(|p| p.to_lowercase()).collect(),
             consequence_labels,
@@ -709,12 +747,7 @@ impl RuleData {
             factor: phrases("phrases.toml", &phr.factor.phrases, phr.factor.inflect)?,
             breakdown_starts: phrases("phrases.toml", &phr.breakdown.starts, false)?,
             abbreviations: set(&phr.sentence.abbreviations),
-            money_after: set(&phr.figure.money_after),
-            money_scale: set(&phr.figure.money_scale),
-            reference_before: set(&phr.figure.reference_before),
-            months: set(&phr.figure.months),
-            quantity_after: set(&phr.figure.quantity_after),
-            percent: set(&phr.figure.percent),
+            number_words: number_words(&phr.figure),
             rate: set(&phr.figure.rate),
             count_words: set(&phr.figure.count_words),
             lang_messages: by_field(&messages, config.lang.as_str()),
@@ -743,25 +776,25 @@ impl RuleData {
     }
 
     /// The gendered wording for a suggestion class (always Swedish: it goes into the document).
-    pub fn suggestion(&self, class: SuggestionClass) -> String {
+    pub fn suggestion(&self, class: SuggestionClass) -> &str {
         let key = match class {
             SuggestionClass::Adults => "suggestion.adults-sv",
             SuggestionClass::Children => "suggestion.children-sv",
             SuggestionClass::Everyone => "suggestion.everyone-sv",
             SuggestionClass::YoungAdults => "suggestion.young-adults-sv",
         };
-        self.messages.get(key).cloned().unwrap_or_default()
+        self.messages.get(key).map_or("", String::as_str)
     }
 
     /// A figure split by sex for a suggestion class, for JAM004's message.
-    pub fn example(&self, class: SuggestionClass) -> String {
+    pub fn example(&self, class: SuggestionClass) -> &str {
         let key = match class {
             SuggestionClass::Adults => "suggestion.adults-example",
             SuggestionClass::Children => "suggestion.children-example",
             SuggestionClass::Everyone => "suggestion.everyone-example",
             SuggestionClass::YoungAdults => "suggestion.young-adults-example",
         };
-        self.messages.get(key).cloned().unwrap_or_default()
+        self.messages.get(key).map_or("", String::as_str)
     }
 
     /// The group form of a lower-cased word, if it is one (one look-up, most
@@ -806,9 +839,18 @@ impl RuleData {
                 .any(|p| word.starts_with(p.as_str()))
     }
 
+    /// The lists around a number that a lower-cased word is in.
+    #[inline]
+    pub fn number_word(&self, word: &str) -> NumberWord {
+        self.number_words.get(word).copied().unwrap_or_default()
+    }
+
     /// Whether a lower-cased heading text names a gender section.
     pub fn is_gender_heading(&self, heading: &str) -> bool {
-        self.gender_headings.iter().any(|r| r.is_match(heading))
+        match &self.gender_heading_any {
+            Some(any) => any.is_match(heading),
+            None => self.gender_headings.iter().any(|r| r.is_match(heading)),
+        }
     }
 
     /// Whether a word broken as `jäm- ställdhet` inside a line is joined before
@@ -898,6 +940,30 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// One case-insensitive expression that matches where any of `patterns`
+/// (each compiled case-insensitively) does. `None` when there is none, when
+/// one may hold a `#` (a comment under the `x` flag could swallow the group's
+/// closing parenthesis), or when the alternation does not compile.
+fn any_of(patterns: &[Regex], builtin: bool) -> Option<Regex> {
+    if patterns.is_empty() || patterns.iter().any(|r| r.as_str().contains('#')) {
+        return None;
+    }
+    // A flag set inside a group ends with the group: each keeps its own.
+    let alternation = patterns
+        .iter()
+        .map(|r| format!("(?:{})", r.as_str()))
+        .collect::<Vec<_>>()
+        .join("|");
+    if builtin {
+        builtin_regex(&alternation, true).ok()
+    } else {
+        RegexBuilder::new(&alternation)
+            .case_insensitive(true)
+            .build()
+            .ok()
+    }
+}
+
 fn phr_marks(marks: &[String]) -> Vec<char> {
     marks.iter().filter_map(|m| m.chars().next()).collect()
 }
@@ -977,6 +1043,66 @@ mod tests {
         let data = RuleData::build(&Config::default()).expect("built-in rule data");
         assert!(data.group_forms.len() >= 60);
         assert_eq!(data.gender_headings.len(), 6);
+        assert!(data.gender_heading_any.is_some());
+    }
+
+    #[test]
+    fn number_words_are_in_the_lists_they_stand_for() {
+        let data = RuleData::build(&Config::default()).expect("built-in rule data");
+        let phr: RawPhrases = parse("phrases.toml", PHRASES_TOML).expect("phrases");
+        let f = &phr.figure;
+        let lists = [
+            (NumberWord::REFERENCE_BEFORE, set(&f.reference_before)),
+            (NumberWord::MONTH, set(&f.months)),
+            (NumberWord::MONEY_AFTER, set(&f.money_after)),
+            (NumberWord::QUANTITY_AFTER, set(&f.quantity_after)),
+            (NumberWord::MONEY_SCALE, set(&f.money_scale)),
+            (NumberWord::PERCENT, set(&f.percent)),
+        ];
+        let words: HashSet<&String> = lists.iter().flat_map(|(_, set)| set.iter()).collect();
+        assert_eq!(words.len(), data.number_words.len());
+        for w in words {
+            for (list, set) in &lists {
+                assert_eq!(data.number_word(w).is(*list), set.contains(w), "{w}");
+            }
+        }
+        assert_eq!(data.number_word("patienter"), NumberWord::default());
+        assert!(data.number_word("procent").is(NumberWord::PERCENT));
+        assert!(data.number_word("januari").is(NumberWord::MONTH));
+    }
+
+    #[test]
+    fn gender_headings_joined_match_as_each_alone() {
+        let patterns: Vec<Regex> = ["jämställd", "kön\\+", "(?-i)Ab", "x(?i)y"]
+            .iter()
+            .filter_map(|p| RegexBuilder::new(p).case_insensitive(true).build().ok())
+            .collect();
+        let any = any_of(&patterns, false).expect("joined");
+        assert_eq!(
+            any.as_str(),
+            "(?:jämställd)|(?:kön\\+)|(?:(?-i)Ab)|(?:x(?i)y)"
+        );
+        for text in [
+            "JÄMSTÄLLDHET",
+            "kön+",
+            "kön",
+            "ab",
+            "Ab",
+            "aB",
+            "xY",
+            "Xy",
+            "",
+            "z",
+        ] {
+            assert_eq!(
+                any.is_match(text),
+                patterns.iter().any(|r| r.is_match(text)),
+                "{text}"
+            );
+        }
+        assert!(any_of(&[], true).is_none());
+        let commented = RegexBuilder::new("(?x)a # b").build().ok();
+        assert!(any_of(&commented.into_iter().collect::<Vec<_>>(), false).is_none());
     }
 
     #[test]

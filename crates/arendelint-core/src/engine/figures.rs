@@ -6,7 +6,7 @@
 use super::words::Facts;
 use crate::config::SuggestionClass;
 use crate::document::{Ctx, Document, TokKind};
-use crate::ruledata::RuleData;
+use crate::ruledata::{NumberWord, RuleData};
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
@@ -46,7 +46,9 @@ impl FigureFacts {
         // Buffers reused from sentence to sentence: no allocation per sentence.
         let mut scratch = Scratch::default();
         for (si, s) in doc.sentences.iter().enumerate() {
-            if s.ctx == Ctx::Body {
+            // Every candidate and every counted noun needs a group word and a
+            // number token in its sentence: most sentences are out at once.
+            if s.ctx == Ctx::Body && facts.sentence_has_group(si) && facts.sentence_has_number(si) {
                 sentence(
                     facts,
                     doc,
@@ -87,8 +89,8 @@ struct Figure {
 struct Scratch {
     /// The group-word tokens of the sentence.
     groups: Vec<usize>,
-    /// `figure` of each token of the sentence, computed once.
-    figures: Vec<Option<Figure>>,
+    /// The figures of the sentence, by number token.
+    figures: Vec<Figure>,
 }
 
 fn sentence(
@@ -109,33 +111,45 @@ fn sentence(
     };
     let groups = &mut scratch.groups;
     groups.clear();
-    groups.extend(range.clone().filter(|&i| facts.group(i).is_some()));
+    groups.extend(
+        facts
+            .group_or_alla(range.clone())
+            .filter(|&i| facts.is_group(i)),
+    );
     // Every candidate counts a group word of its sentence: none, no figure.
     if groups.is_empty() {
         return;
     }
     let groups = &*groups;
-    // Every figure looked at below is one of this sentence's tokens; each is
-    // judged once.
+    // The sentence's figures, by number token: only a number can be one, and
+    // each is judged once.
     let figures = &mut scratch.figures;
     figures.clear();
     figures.extend(
-        range
-            .clone()
-            .map(|n| figure(doc, data, facts, n, range.clone())),
+        facts
+            .numbers(range.clone())
+            .filter_map(|n| figure(doc, data, facts, n, range.clone())),
     );
     let figures = &*figures;
-    let fig = |n: usize| figures[n - range.start];
+    let fig = |n: usize| {
+        figures
+            .binary_search_by_key(&n, |f| f.number)
+            .ok()
+            .and_then(|k| figures.get(k).copied())
+    };
+    // The figures whose number token lies in `from..to`, in order.
+    let figures_in = |from: usize, to: usize| {
+        let lo = figures.partition_point(|f| f.number < from);
+        let hi = figures.partition_point(|f| f.number < to).max(lo);
+        figures.get(lo..hi).unwrap_or_default()
+    };
 
-    // (c) antal/andel + group word.
-    for i in range.clone() {
-        if i + 1 >= range.end
-            || facts.group(i + 1).is_none()
-            || !data.count_words.contains(doc.token_norm(i))
-        {
+    // (c) antal/andel + group word (`groups` holds every `i + 1` that is one).
+    for &g in groups {
+        let i = g.wrapping_sub(1);
+        if g == range.start || !data.count_words.contains(doc.token_norm(i)) {
             continue;
         }
-        let g = i + 1;
         // A figure is looked for within a bounded reach, so that a text without
         // sentence breaks cannot make this quadratic.
         let after_end = range.end.min(g + 1 + FIGURE_REACH);
@@ -143,11 +157,12 @@ fn sentence(
         // A share (andel) is measured by a percentage after the group word (§6.3:
         // "andelen invånare som … var 12 procent"); a count (antal) by the first figure.
         let share = doc.token_norm(i).starts_with("andel");
-        let figures_after = || (g + 1..after_end).filter_map(fig);
-        let after = figures_after()
+        let figures_after = figures_in(g + 1, after_end);
+        let after = figures_after
+            .iter()
             .find(|f| f.percent && share)
-            .or_else(|| figures_after().next());
-        let before = (before_start..i).rev().find_map(fig);
+            .or_else(|| figures_after.first());
+        let before = figures_in(before_start, i).last();
         let span = match (after, before) {
             (Some(f), _) => doc.tokens[i].start..doc.tokens[f.number].end,
             (None, Some(f)) => doc.tokens[f.number].start..doc.tokens[g].end,
@@ -195,10 +210,7 @@ fn sentence(
 
     // (b) a share in a sentence about people.
     let mut shares = false;
-    for n in range.clone() {
-        let Some(f) = fig(n) else {
-            continue;
-        };
+    for &f in figures {
         if !f.percent {
             continue;
         }
@@ -323,21 +335,24 @@ fn figure(
     // Years: 1900–2099 without a separator, unless a group word follows directly (§6.4).
     // A range counts as a year when its first number is one ("2022–2023").
     let first_digits = doc.source(t).bytes().take_while(u8::is_ascii_digit).count();
-    if first_digits == 4 && (1900..=2099).contains(&first) && facts.group(n + 1).is_none() {
+    if first_digits == 4 && (1900..=2099).contains(&first) && !facts.is_group(n + 1) {
         return None;
     }
     // "08-123 456": the second group of a phone or reference number.
     let after_code = n > range.start
         && doc.tokens[n - 1].kind == TokKind::Number
         && plain_value(doc.token_norm(n - 1)).is_none();
+    // One look-up for all the lists a neighbour is in.
+    let (before, after) = (data.number_word(prev(1)), data.number_word(next(1)));
     if after_code
-        || data.reference_before.contains(prev(1))
-        || (prev(1) == "." && data.reference_before.contains(prev(2)))
-        || data.months.contains(next(1))
-        || data.months.contains(prev(1))
-        || data.money_after.contains(next(1))
-        || data.quantity_after.contains(next(1))
-        || (data.money_scale.contains(next(1)) && data.money_after.contains(next(2)))
+        || before.is(NumberWord::REFERENCE_BEFORE)
+        || (prev(1) == "." && data.number_word(prev(2)).is(NumberWord::REFERENCE_BEFORE))
+        || after.is(NumberWord::MONTH)
+        || before.is(NumberWord::MONTH)
+        || after.is(NumberWord::MONEY_AFTER)
+        || after.is(NumberWord::QUANTITY_AFTER)
+        || (after.is(NumberWord::MONEY_SCALE)
+            && data.number_word(next(2)).is(NumberWord::MONEY_AFTER))
         || (next(1) == ":" && tight_next(1) && tight_next(2) && matches!(next(2), "a" | "e"))
     {
         return None;
@@ -346,7 +361,7 @@ fn figure(
     if n == range.start && matches!(next(1), "." | ")") && tight_next(1) {
         return None;
     }
-    if data.percent.contains(next(1)) {
+    if after.is(NumberWord::PERCENT) {
         return Some(Figure {
             number: n,
             last: n + 1,

@@ -150,6 +150,7 @@ fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
 /// body with more characters than a placeholder and more letters and digits
 /// than the skeleton is neither.
 fn may_be_empty(data: &RuleData, raw: &str) -> bool {
+    let max_letters = data.skeleton_letters.chars().count();
     let (mut visible, mut letters) = (0, 0);
     for c in raw.chars() {
         if !c.is_whitespace() {
@@ -158,8 +159,12 @@ fn may_be_empty(data: &RuleData, raw: &str) -> bool {
         if c.is_alphanumeric() {
             letters += 1;
         }
+        // Both counts only grow: a long body is settled early.
+        if visible > data.placeholder_max_chars && letters > max_letters {
+            return false;
+        }
     }
-    visible <= data.placeholder_max_chars || letters <= data.skeleton_letters.chars().count()
+    visible <= data.placeholder_max_chars || letters <= max_letters
 }
 
 /// *inte/ej/ingen/inga* at most `negation_gap` words from an impact word, either order.

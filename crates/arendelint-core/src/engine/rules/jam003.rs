@@ -73,7 +73,8 @@ fn check(cx: &Context, budget: &mut Budget, out: &mut Vec<Finding>) {
             region += 1;
         }
         let s = &doc.sentences[si];
-        if s.ctx != Ctx::Body {
+        // Only group words and *alla* make mentions.
+        if s.ctx != Ctx::Body || !facts.sentence_has_group_or_alla(si) {
             continue;
         }
         sentence_mentions.clear();
@@ -116,16 +117,20 @@ fn mentions_in(
 ) {
     let s = &doc.sentences[si];
     let gendered = facts.gendered[si];
-    let mut i = s.tokens.start;
-    while i < s.tokens.end {
+    // Tokens before this one were read already (the group word after *alla*).
+    let mut skip_to = s.tokens.start;
+    for i in facts.group_or_alla(s.tokens.clone()) {
+        if i < skip_to {
+            continue;
+        }
         let next = i + 1;
         let in_sentence = next < s.tokens.end;
-        if doc.tokens[i].kind == TokKind::Word && doc.token_norm(i) == "alla" {
+        if facts.is_alla(i) {
             if let Some(form) = facts.group(next).filter(|_| in_sentence) {
                 if !counted.contains(&next) {
                     out.push(mention(doc, i, next, form, region, gendered));
                 }
-                i = next + 1;
+                skip_to = next + 1;
                 continue;
             }
             let about_people = !in_sentence || {
@@ -155,7 +160,6 @@ fn mentions_in(
                 out.push(mention(doc, i, i, form, region, gendered));
             }
         }
-        i += 1;
     }
 }
 
@@ -288,13 +292,13 @@ fn finding(doc: &Document, data: &RuleData, span: Range<usize>, class: Suggestio
     // mention ends the group's findings in its section (§6.17) and the
     // original wording is kept.
     let fix = Fix::new(
-        data.fix_text(UNGENDERED, &[("suggestion", &suggestion)]),
+        data.fix_text(UNGENDERED, &[("suggestion", suggestion)]),
         vec![Edit::insert(span.end, format!(" ({suggestion})"))],
         Applicability::Safe,
     );
     Finding {
         rule: Rule::Jam003,
-        message: data.message(UNGENDERED, &[("word", &word), ("suggestion", &suggestion)]),
+        message: data.message(UNGENDERED, &[("word", &word), ("suggestion", suggestion)]),
         span,
         fix: Some(fix),
         related: Vec::new(),

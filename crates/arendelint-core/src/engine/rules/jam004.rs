@@ -148,8 +148,8 @@ fn count_finding(
             key,
             &[
                 ("figure", &figure),
-                ("suggestion", &suggestion),
-                ("example", &example),
+                ("suggestion", suggestion),
+                ("example", example),
             ],
         ),
         fix: None,
