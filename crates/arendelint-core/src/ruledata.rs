@@ -8,6 +8,7 @@ use regex::{Regex, RegexBuilder};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 pub(crate) const LEXICON_TOML: &str = include_str!("../../../rules/lexicon.toml");
 pub(crate) const SECTIONS_TOML: &str = include_str!("../../../rules/sections.toml");
@@ -391,10 +392,15 @@ pub(crate) struct RuleData {
     /// reference and quantity words, months, percent), as one map: one
     /// look-up per word instead of one per list.
     number_words: HashMap<String, NumberWord>,
+    /// Every message text by `table.field` (the tests check the tables).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub messages: HashMap<String, String>,
     /// Messages and fix texts of the configured language, by rule key.
-    lang_messages: HashMap<String, String>,
-    lang_fixes: HashMap<String, String>,
+    lang_messages: HashMap<String, Template>,
+    lang_fixes: HashMap<String, Template>,
+    /// `suggestion` and `example` of each class, in `SuggestionClass` order.
+    suggestions: [String; 4],
+    examples: [String; 4],
     pub skeleton: RawSkeleton,
     /// The skeleton's questions as JAM002 compares a body with them: their
     /// letters and digits, lower-cased (`sections::is_unanswered_skeleton`).
@@ -752,6 +758,8 @@ impl RuleData {
             count_words: set(&phr.figure.count_words),
             lang_messages: by_field(&messages, config.lang.as_str()),
             lang_fixes: by_field(&messages, &format!("fix-{}", config.lang.as_str())),
+            suggestions: CLASSES.map(|c| text_of(&messages, suggestion_key(c))),
+            examples: CLASSES.map(|c| text_of(&messages, example_key(c))),
             messages,
             skeleton_letters: letters(&skeleton.questions.concat()),
             placeholder_max_chars,
@@ -762,39 +770,28 @@ impl RuleData {
     /// The message `key` (e.g. `JAM003`) in the configured language with `{name}`
     /// placeholders filled in.
     pub fn message(&self, key: MessageKey, args: &[(&str, &str)]) -> String {
-        let key = key.0;
-        fill(
-            self.lang_messages.get(key).map_or(key, String::as_str),
-            args,
-        )
+        match self.lang_messages.get(key.0) {
+            Some(template) => template.fill(args),
+            None => fill(key.0, args),
+        }
     }
 
     /// The fix description of `key` in the configured language.
     pub fn fix_text(&self, key: MessageKey, args: &[(&str, &str)]) -> String {
-        let key = key.0;
-        fill(self.lang_fixes.get(key).map_or(key, String::as_str), args)
+        match self.lang_fixes.get(key.0) {
+            Some(template) => template.fill(args),
+            None => fill(key.0, args),
+        }
     }
 
     /// The gendered wording for a suggestion class (always Swedish: it goes into the document).
     pub fn suggestion(&self, class: SuggestionClass) -> &str {
-        let key = match class {
-            SuggestionClass::Adults => "suggestion.adults-sv",
-            SuggestionClass::Children => "suggestion.children-sv",
-            SuggestionClass::Everyone => "suggestion.everyone-sv",
-            SuggestionClass::YoungAdults => "suggestion.young-adults-sv",
-        };
-        self.messages.get(key).map_or("", String::as_str)
+        &self.suggestions[class_index(class)]
     }
 
     /// A figure split by sex for a suggestion class, for JAM004's message.
     pub fn example(&self, class: SuggestionClass) -> &str {
-        let key = match class {
-            SuggestionClass::Adults => "suggestion.adults-example",
-            SuggestionClass::Children => "suggestion.children-example",
-            SuggestionClass::Everyone => "suggestion.everyone-example",
-            SuggestionClass::YoungAdults => "suggestion.young-adults-example",
-        };
-        self.messages.get(key).map_or("", String::as_str)
+        &self.examples[class_index(class)]
     }
 
     /// The group form of a lower-cased word, if it is one (one look-up, most
@@ -899,14 +896,123 @@ impl RuleData {
 }
 
 /// `table → text` for one field (`sv`, `fix-en`, …) of messages.toml.
-fn by_field(messages: &HashMap<String, String>, field: &str) -> HashMap<String, String> {
+fn by_field(messages: &HashMap<String, String>, field: &str) -> HashMap<String, Template> {
     messages
         .iter()
         .filter_map(|(k, v)| {
             let (table, f) = k.split_once('.')?;
-            (f == field).then(|| (table.to_string(), v.clone()))
+            (f == field).then(|| (table.to_string(), Template::new(v)))
         })
         .collect()
+}
+
+const CLASSES: [SuggestionClass; 4] = [
+    SuggestionClass::Adults,
+    SuggestionClass::Children,
+    SuggestionClass::Everyone,
+    SuggestionClass::YoungAdults,
+];
+
+/// The place of `class` in [`CLASSES`].
+fn class_index(class: SuggestionClass) -> usize {
+    match class {
+        SuggestionClass::Adults => 0,
+        SuggestionClass::Children => 1,
+        SuggestionClass::Everyone => 2,
+        SuggestionClass::YoungAdults => 3,
+    }
+}
+
+fn suggestion_key(class: SuggestionClass) -> &'static str {
+    match class {
+        SuggestionClass::Adults => "suggestion.adults-sv",
+        SuggestionClass::Children => "suggestion.children-sv",
+        SuggestionClass::Everyone => "suggestion.everyone-sv",
+        SuggestionClass::YoungAdults => "suggestion.young-adults-sv",
+    }
+}
+
+fn example_key(class: SuggestionClass) -> &'static str {
+    match class {
+        SuggestionClass::Adults => "suggestion.adults-example",
+        SuggestionClass::Children => "suggestion.children-example",
+        SuggestionClass::Everyone => "suggestion.everyone-example",
+        SuggestionClass::YoungAdults => "suggestion.young-adults-example",
+    }
+}
+
+/// The text of `key` in `messages` (empty when there is none).
+fn text_of(messages: &HashMap<String, String>, key: &str) -> String {
+    messages.get(key).cloned().unwrap_or_default()
+}
+
+/// A message template cut at its `{name}` placeholders once, when the data
+/// is built, so that filling it in is copying (what [`fill`] does, without
+/// searching the text for braces on every message).
+#[derive(Debug, Clone)]
+pub(crate) struct Template {
+    text: String,
+    parts: Vec<Part>,
+}
+
+/// A byte range of a template's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    /// Copied as it is.
+    Text(Range<usize>),
+    /// The name between a `{` and the next `}`.
+    Name(Range<usize>),
+}
+
+impl Template {
+    fn new(text: &str) -> Template {
+        let mut parts = Vec::new();
+        let mut pos = 0;
+        // Byte searches: `{` and `}` are ASCII, so the cuts are char boundaries.
+        while let Some(open) = memchr::memchr(b'{', &text.as_bytes()[pos..]).map(|o| pos + o) {
+            parts.push(Part::Text(pos..open));
+            match memchr::memchr(b'}', &text.as_bytes()[open + 1..]) {
+                Some(close) => {
+                    parts.push(Part::Name(open + 1..open + 1 + close));
+                    pos = open + 1 + close + 1;
+                }
+                None => {
+                    // No closing brace: the rest is text, from `pos` on.
+                    parts.pop();
+                    break;
+                }
+            }
+        }
+        parts.push(Part::Text(pos..text.len()));
+        parts.retain(|p| !matches!(p, Part::Text(r) if r.is_empty()));
+        Template {
+            text: text.to_string(),
+            parts,
+        }
+    }
+
+    /// The template with `args` filled in, as [`fill`] gives it.
+    fn fill(&self, args: &[(&str, &str)]) -> String {
+        let values: usize = args.iter().map(|(_, v)| v.len()).sum();
+        let mut out = String::with_capacity(self.text.len() + values);
+        for part in &self.parts {
+            match part {
+                Part::Text(r) => out.push_str(self.text.get(r.clone()).unwrap_or_default()),
+                Part::Name(r) => {
+                    let name = self.text.get(r.clone()).unwrap_or_default();
+                    match args.iter().find(|(n, _)| *n == name) {
+                        Some((_, value)) => out.push_str(value),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Fills `{name}` placeholders in one pass; unknown names are kept as written.
@@ -1025,6 +1131,45 @@ mod tests {
             "\"alla\" → x{y}."
         );
         assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
+    }
+
+    #[test]
+    fn templates_cut_once_fill_as_fill_does() {
+        let args = [("word", "alla"), ("suggestion", "x{y}"), ("count", "")];
+        for text in [
+            "",
+            "plain",
+            "\"{word}\" → {suggestion}.",
+            "{word}{word}",
+            "{unknown} {",
+            "a {b{word}} c",
+            "}{count}{",
+            "{}",
+            "ä{word}ö{",
+        ] {
+            assert_eq!(
+                Template::new(text).fill(&args),
+                fill(text, &args),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            Template::new("a {b} {c").parts,
+            [Part::Text(0..2), Part::Name(3..4), Part::Text(5..8)]
+        );
+        let data = RuleData::build(&Config::default()).expect("built-in rule data");
+        let args = [
+            ("figure", "12 patienter"),
+            ("heading", "H"),
+            ("group", "elever"),
+        ];
+        for (key, template) in &data.lang_messages {
+            assert_eq!(template.fill(&args), fill(&template.text, &args), "{key}");
+        }
+        for class in CLASSES {
+            assert_eq!(data.suggestion(class), data.messages[suggestion_key(class)]);
+            assert_eq!(data.example(class), data.messages[example_key(class)]);
+        }
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub(crate) fn section_finding(
     fires: impl Fn(&[&str]) -> bool,
 ) {
     let doc = cx.doc;
-    for g in cx.gender_sections() {
+    for (g, words) in cx.gender_sections().iter().zip(cx.section_words()) {
         if g.verdict != Verdict::Analysis {
             continue;
         }
@@ -77,9 +77,7 @@ pub(crate) fn section_finding(
         if !budget.wanted(rule, &span) {
             continue;
         }
-        let tokens = doc.sentence_tokens(g.section.body.clone());
-        let (words, _) = doc.words_in(tokens);
-        if fires(&words) {
+        if fires(words) {
             out.push(Finding {
                 related: Vec::new(),
                 rule,
@@ -139,6 +137,15 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
     }
 }
 
+/// The words of an analysed gender section's body (JAM005–JAM007 read
+/// them); none for the others.
+pub(crate) fn analysis_words<'d>(doc: &'d Document, g: &GenderSection) -> Vec<&'d str> {
+    if g.verdict != Verdict::Analysis {
+        return Vec::new();
+    }
+    doc.words_in(doc.sentence_tokens(g.section.body.clone())).0
+}
+
 /// The guiding questions that JAM001's and JAM002's fixes insert, left unanswered.
 fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
     crate::ruledata::letters(body) == data.skeleton_letters
@@ -151,6 +158,16 @@ fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
 /// than the skeleton is neither.
 fn may_be_empty(data: &RuleData, raw: &str) -> bool {
     let max_letters = data.skeleton_letters.chars().count();
+    // First by bytes, which is cheap: ASCII letters, digits and punctuation
+    // are each one visible character, so these counts never exceed the real ones.
+    let (mut visible, mut letters) = (0, 0);
+    for &b in raw.as_bytes() {
+        visible += usize::from(b.is_ascii_graphic());
+        letters += usize::from(b.is_ascii_alphanumeric());
+    }
+    if visible > data.placeholder_max_chars && letters > max_letters {
+        return false;
+    }
     let (mut visible, mut letters) = (0, 0);
     for c in raw.chars() {
         if !c.is_whitespace() {
