@@ -355,6 +355,9 @@ pub(crate) struct RuleData {
     pub gender_prefixes: Vec<String>,
     /// `group_shapes` for the gender terms and their prefixes.
     gender_shapes: [u32; 256],
+    /// `group_shapes` and `gender_shapes` together: a word it rules out is
+    /// neither a group word nor a gender term.
+    group_or_gender_shapes: [u32; 256],
     /// For each first byte, the second bytes (a bit each) that a gender term
     /// or prefix has after it: "kommun" is out at once, "kvinnor" is looked up.
     gender_second: Vec<[u64; 4]>,
@@ -718,6 +721,7 @@ impl RuleData {
             compound_joiners: set(&lex.compound.joiners),
             gender_words,
             gender_prefixes,
+            group_or_gender_shapes: std::array::from_fn(|b| group_shapes[b] | gender_shapes[b]),
             gender_shapes,
             queue_before: set(&lex.gender.queue_before),
             queue_after: set(&lex.gender.queue_after),
@@ -808,6 +812,15 @@ impl RuleData {
             return None;
         }
         self.group_forms.get(word).copied()
+    }
+
+    /// False when a lower-cased word is neither a group form nor a gender
+    /// term: one table look-up, which rules out most words.
+    #[inline]
+    pub fn may_be_group_or_gender(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&first| {
+            self.group_or_gender_shapes[first as usize] & shape_bit(word.len()) != 0
+        })
     }
 
     /// Whether a lower-cased word is a gender term, ignoring context.
@@ -1189,6 +1202,22 @@ mod tests {
         assert!(data.group_forms.len() >= 60);
         assert_eq!(data.gender_headings.len(), 6);
         assert!(data.gender_heading_any.is_some());
+    }
+
+    #[test]
+    fn the_joint_filter_keeps_every_group_form_and_gender_term() {
+        let data = RuleData::build(&Config::default()).expect("built-in rule data");
+        for w in data.group_forms.keys().chain(&data.gender_words) {
+            assert!(data.may_be_group_or_gender(w), "{w}");
+        }
+        for w in ["", "x", "qwerty", "beslut"] {
+            assert!(
+                !data.may_be_group_or_gender(w) || data.group_form(w).is_none(),
+                "{w}"
+            );
+        }
+        assert!(!data.may_be_group_or_gender(""));
+        assert!(data.may_be_group_or_gender("kvinnor") && data.may_be_group_or_gender("elever"));
     }
 
     #[test]

@@ -135,8 +135,14 @@ pub fn bom_len(text: &str) -> usize {
 
 /// Runs of white space (line breaks included) as single spaces, for messages.
 pub(crate) fn collapse_ws(s: &str) -> String {
+    collapsed(s).into_owned()
+}
+
+/// [`collapse_ws`], borrowing `s` when it is already collapsed (a message
+/// argument then costs no copy).
+pub(crate) fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
     if is_collapsed(s) {
-        return s.to_owned();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -145,7 +151,7 @@ pub(crate) fn collapse_ws(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `collapse_ws` would give `s` back unchanged: no white space at
@@ -216,7 +222,12 @@ mod tests {
         ];
         for s in cases {
             assert_eq!(collapse_ws(s), collapse_slowly(s), "{s:?}");
+            assert_eq!(collapsed(s), collapse_slowly(s), "{s:?}");
         }
+        assert!(matches!(
+            collapsed("a b"),
+            std::borrow::Cow::Borrowed("a b")
+        ));
         assert!(is_collapsed("12 patienter"));
         assert!(is_collapsed("åäö"));
         assert!(!is_collapsed("a  b"));

@@ -91,20 +91,18 @@ pub(crate) fn section_finding(
 
 fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
     let tokens = doc.sentence_tokens(section.body.clone());
-    let content = tokens
-        .clone()
-        .filter(|&i| matches!(doc.tokens[i].kind, TokKind::Word | TokKind::Number))
-        .count();
+    // Words and numbers, and words alone, in one pass.
+    let (mut content, mut word_count) = (0, 0);
+    for t in &doc.tokens[tokens.clone()] {
+        content += usize::from(matches!(t.kind, TokKind::Word | TokKind::Number));
+        word_count += usize::from(t.kind == TokKind::Word);
+    }
     if content == 0 {
         return Verdict::Empty;
     }
     let first = doc.tokens[tokens.start].start;
     let last = doc.tokens[tokens.end - 1].end;
     let raw = doc.text[first..last].trim_matches(|c: char| !c.is_alphanumeric());
-    let word_count = tokens
-        .clone()
-        .filter(|&i| doc.tokens[i].kind == TokKind::Word)
-        .count();
     if word_count > data.boilerplate_max_words && !may_be_empty(data, raw) {
         // A long body that is neither a placeholder nor the skeleton: the
         // lower-cased copy below would say the same.
@@ -160,13 +158,16 @@ fn may_be_empty(data: &RuleData, raw: &str) -> bool {
     let max_letters = data.skeleton_letters.chars().count();
     // First by bytes, which is cheap: ASCII letters, digits and punctuation
     // are each one visible character, so these counts never exceed the real ones.
+    // In blocks, so that a long body stops early.
     let (mut visible, mut letters) = (0, 0);
-    for &b in raw.as_bytes() {
-        visible += usize::from(b.is_ascii_graphic());
-        letters += usize::from(b.is_ascii_alphanumeric());
-    }
-    if visible > data.placeholder_max_chars && letters > max_letters {
-        return false;
+    for block in raw.as_bytes().chunks(64) {
+        for &b in block {
+            visible += usize::from(b.is_ascii_graphic());
+            letters += usize::from(b.is_ascii_alphanumeric());
+        }
+        if visible > data.placeholder_max_chars && letters > max_letters {
+            return false;
+        }
     }
     let (mut visible, mut letters) = (0, 0);
     for c in raw.chars() {
@@ -220,4 +221,40 @@ pub(crate) fn question_list(data: &RuleData, eol: &str) -> String {
         .iter()
         .map(|q| format!("- {q}{eol}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_be_empty` without its byte bound.
+    fn may_be_empty_slowly(data: &RuleData, raw: &str) -> bool {
+        let visible = raw.chars().filter(|c| !c.is_whitespace()).count();
+        let letters = raw.chars().filter(|c| c.is_alphanumeric()).count();
+        visible <= data.placeholder_max_chars || letters <= data.skeleton_letters.chars().count()
+    }
+
+    #[test]
+    fn may_be_empty_bounds_by_bytes_as_the_counts_would() {
+        let data = RuleData::build(&crate::config::Config::default()).expect("rule data");
+        let long = "Beslutet berör kvinnor och män lika, enligt analysen. ".repeat(40);
+        let swedish = "åäö ÅÄÖ é ".repeat(200);
+        let cases = [
+            "",
+            "Ej aktuellt.",
+            "–",
+            long.as_str(),
+            swedish.as_str(),
+            &long[..200],
+        ];
+        for raw in cases {
+            assert_eq!(
+                may_be_empty(&data, raw),
+                may_be_empty_slowly(&data, raw),
+                "{raw}"
+            );
+        }
+        assert!(!may_be_empty(&data, &long));
+        assert!(may_be_empty(&data, "Ej aktuellt."));
+    }
 }

@@ -163,13 +163,15 @@ impl Facts {
                 continue;
             }
             let word = doc.norm(t);
-            // Most words are ruled out here, by the inlined byte filters.
-            let mut v = match data.group_form(word) {
-                Some(form) => pack(plural_group_at(doc, data, i, form)),
-                None => 0,
-            };
-            if data.is_gender_word(word) && gender_in_context(doc, data, i, word) {
-                v |= GENDER;
+            let mut v = 0;
+            // Most words are ruled out here, by one table look-up.
+            if data.may_be_group_or_gender(word) {
+                if let Some(form) = data.group_form(word) {
+                    v = pack(plural_group_at(doc, data, i, form));
+                }
+                if data.is_gender_word(word) && gender_in_context(doc, data, i, word) {
+                    v |= GENDER;
+                }
             }
             if word == "alla" {
                 v |= ALLA;

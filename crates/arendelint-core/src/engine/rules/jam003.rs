@@ -286,7 +286,7 @@ impl Grouper {
 }
 
 fn finding(doc: &Document, data: &RuleData, span: Range<usize>, class: SuggestionClass) -> Finding {
-    let word = crate::engine::collapse_ws(&doc.text[span.clone()]);
+    let word = crate::engine::collapsed(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);
     // "patienterna (kvinnor och män)": the sentence becomes gendered, so the
     // mention ends the group's findings in its section (§6.17) and the
