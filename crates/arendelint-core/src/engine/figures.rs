@@ -7,7 +7,6 @@ use super::words::Facts;
 use crate::config::SuggestionClass;
 use crate::document::{Ctx, Document, TokKind};
 use crate::ruledata::{NumberWord, RuleData};
-use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 /// What kind of figure a candidate is.
@@ -37,7 +36,31 @@ pub(crate) struct FigureFacts {
     /// In sentence order, and within a sentence in the order found.
     candidates: Vec<Candidate>,
     /// Group-word tokens that are counted nouns.
-    pub counted: HashSet<usize>,
+    pub counted: TokenSet,
+}
+
+/// A set of token indices, a bit each: JAM003 asks it about every mention.
+#[derive(Debug, Default)]
+pub(crate) struct TokenSet {
+    bits: Vec<u64>,
+}
+
+impl TokenSet {
+    pub fn insert(&mut self, i: usize) {
+        let word = i / 64;
+        if self.bits.len() <= word {
+            self.bits.resize(word + 1, 0);
+        }
+        if let Some(bits) = self.bits.get_mut(word) {
+            *bits |= 1 << (i % 64);
+        }
+    }
+
+    pub fn contains(&self, i: usize) -> bool {
+        self.bits
+            .get(i / 64)
+            .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+    }
 }
 
 impl FigureFacts {
@@ -215,7 +238,9 @@ fn sentence(
             continue;
         }
         if !shares {
-            out.counted.extend(groups.iter().copied());
+            for &g in groups {
+                out.counted.insert(g);
+            }
             shares = true;
         }
         let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
@@ -438,7 +463,20 @@ fn plain_value(norm: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_value;
+    use super::{plain_value, TokenSet};
+
+    #[test]
+    fn token_sets_hold_what_was_put_in() {
+        let mut set = TokenSet::default();
+        for i in [0, 63, 64, 1000, 5] {
+            set.insert(i);
+        }
+        set.insert(64);
+        for i in 0..1100 {
+            assert_eq!(set.contains(i), [0, 5, 63, 64, 1000].contains(&i), "{i}");
+        }
+        assert!(!TokenSet::default().contains(0));
+    }
 
     #[test]
     fn plain_values() {

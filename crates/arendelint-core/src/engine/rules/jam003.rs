@@ -9,13 +9,14 @@ use crate::config::SuggestionClass;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Ctx, Document, Scope, TokKind};
 use crate::engine::age;
+use crate::engine::figures::TokenSet;
 use crate::engine::words::Facts;
 use crate::engine::{Budget, Finding, MAX_RELATED};
 use crate::registry::{Level, Rule, RuleMeta};
 use crate::ruledata::MessageKey;
 use crate::ruledata::{GroupForm, GroupId, RuleData};
 use crate::severity::Severity;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 pub(crate) const RULE: RuleDef = RuleDef {
@@ -112,7 +113,7 @@ fn mentions_in(
     facts: &Facts,
     si: usize,
     region: usize,
-    counted: &HashSet<usize>,
+    counted: &TokenSet,
     out: &mut Vec<Mention>,
 ) {
     let s = &doc.sentences[si];
@@ -127,7 +128,7 @@ fn mentions_in(
         let in_sentence = next < s.tokens.end;
         if facts.is_alla(i) {
             if let Some(form) = facts.group(next).filter(|_| in_sentence) {
-                if !counted.contains(&next) {
+                if !counted.contains(next) {
                     out.push(mention(doc, i, next, form, region, gendered));
                 }
                 skip_to = next + 1;
@@ -156,7 +157,7 @@ fn mentions_in(
                 });
             }
         } else if let Some(form) = facts.group(i) {
-            if !counted.contains(&i) {
+            if !counted.contains(i) {
                 out.push(mention(doc, i, i, form, region, gendered));
             }
         }
