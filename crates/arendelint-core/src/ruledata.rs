@@ -8,6 +8,7 @@ use regex::{Regex, RegexBuilder};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 pub(crate) const LEXICON_TOML: &str = include_str!("../../../rules/lexicon.toml");
 pub(crate) const SECTIONS_TOML: &str = include_str!("../../../rules/sections.toml");
@@ -354,6 +355,9 @@ pub(crate) struct RuleData {
     pub gender_prefixes: Vec<String>,
     /// `group_shapes` for the gender terms and their prefixes.
     gender_shapes: [u32; 256],
+    /// `group_shapes` and `gender_shapes` together: a word it rules out is
+    /// neither a group word nor a gender term.
+    group_or_gender_shapes: [u32; 256],
     /// For each first byte, the second bytes (a bit each) that a gender term
     /// or prefix has after it: "kommun" is out at once, "kvinnor" is looked up.
     gender_second: Vec<[u64; 4]>,
@@ -361,6 +365,9 @@ pub(crate) struct RuleData {
     pub queue_after: HashSet<String>,
     pub gender_not_after: HashMap<String, Vec<String>>,
     pub gender_headings: Vec<Regex>,
+    /// `gender_headings` as one alternation (`None` when they cannot be
+    /// joined): one search per heading instead of one per pattern.
+    gender_heading_any: Option<Regex>,
     pub case_parts: Vec<String>,
     pub consequence_labels: HashSet<String>,
     pub known_headings: HashSet<String>,
@@ -382,18 +389,21 @@ pub(crate) struct RuleData {
     pub factor: PhraseList,
     pub breakdown_starts: PhraseList,
     pub abbreviations: HashSet<String>,
-    pub money_after: HashSet<String>,
-    pub money_scale: HashSet<String>,
-    pub reference_before: HashSet<String>,
-    pub months: HashSet<String>,
-    pub quantity_after: HashSet<String>,
-    pub percent: HashSet<String>,
     pub rate: HashSet<String>,
     pub count_words: HashSet<String>,
+    /// The word lists that JAM004 reads next to every number (money,
+    /// reference and quantity words, months, percent), as one map: one
+    /// look-up per word instead of one per list.
+    number_words: HashMap<String, NumberWord>,
+    /// Every message text by `table.field` (the tests check the tables).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub messages: HashMap<String, String>,
     /// Messages and fix texts of the configured language, by rule key.
-    lang_messages: HashMap<String, String>,
-    lang_fixes: HashMap<String, String>,
+    lang_messages: HashMap<String, Template>,
+    lang_fixes: HashMap<String, Template>,
+    /// `suggestion` and `example` of each class, in `SuggestionClass` order.
+    suggestions: [String; 4],
+    examples: [String; 4],
     pub skeleton: RawSkeleton,
     /// The skeleton's questions as JAM002 compares a body with them: their
     /// letters and digits, lower-cased (`sections::is_unanswered_skeleton`).
@@ -428,6 +438,42 @@ fn data_error(file: &str, message: String) -> ConfigError {
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ConfigError> {
     toml::from_str(text).map_err(|e| data_error(file, e.to_string()))
+}
+
+/// Which of the word lists around a number (`[figure]` in phrases.toml) a
+/// word is in, a bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct NumberWord(u8);
+
+impl NumberWord {
+    pub const REFERENCE_BEFORE: NumberWord = NumberWord(1);
+    pub const MONTH: NumberWord = NumberWord(2);
+    pub const MONEY_AFTER: NumberWord = NumberWord(4);
+    pub const QUANTITY_AFTER: NumberWord = NumberWord(8);
+    pub const MONEY_SCALE: NumberWord = NumberWord(16);
+    pub const PERCENT: NumberWord = NumberWord(32);
+
+    /// Whether the word is in the list `list` (one of the constants).
+    pub fn is(self, list: NumberWord) -> bool {
+        self.0 & list.0 != 0
+    }
+}
+
+fn number_words(figure: &RawFigure) -> HashMap<String, NumberWord> {
+    let mut out: HashMap<String, NumberWord> = HashMap::default();
+    for (list, words) in [
+        (NumberWord::REFERENCE_BEFORE, &figure.reference_before),
+        (NumberWord::MONTH, &figure.months),
+        (NumberWord::MONEY_AFTER, &figure.money_after),
+        (NumberWord::QUANTITY_AFTER, &figure.quantity_after),
+        (NumberWord::MONEY_SCALE, &figure.money_scale),
+        (NumberWord::PERCENT, &figure.percent),
+    ] {
+        for w in words {
+            out.entry(w.to_lowercase()).or_default().0 |= list.0;
+        }
+    }
+    out
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -675,10 +721,12 @@ impl RuleData {
             compound_joiners: set(&lex.compound.joiners),
             gender_words,
             gender_prefixes,
+            group_or_gender_shapes: std::array::from_fn(|b| group_shapes[b] | gender_shapes[b]),
             gender_shapes,
             queue_before: set(&lex.gender.queue_before),
             queue_after: set(&lex.gender.queue_after),
             gender_not_after: lex.gender.not_after.into_iter().collect(),
+            gender_heading_any: any_of(&gender_headings, config.extra_gender_headings.is_empty()),
             gender_headings,
             case_parts: sec.case.parts.iter().map(|p| p.to_lowercase()).collect(),
             consequence_labels,
@@ -709,16 +757,13 @@ impl RuleData {
             factor: phrases("phrases.toml", &phr.factor.phrases, phr.factor.inflect)?,
             breakdown_starts: phrases("phrases.toml", &phr.breakdown.starts, false)?,
             abbreviations: set(&phr.sentence.abbreviations),
-            money_after: set(&phr.figure.money_after),
-            money_scale: set(&phr.figure.money_scale),
-            reference_before: set(&phr.figure.reference_before),
-            months: set(&phr.figure.months),
-            quantity_after: set(&phr.figure.quantity_after),
-            percent: set(&phr.figure.percent),
+            number_words: number_words(&phr.figure),
             rate: set(&phr.figure.rate),
             count_words: set(&phr.figure.count_words),
             lang_messages: by_field(&messages, config.lang.as_str()),
             lang_fixes: by_field(&messages, &format!("fix-{}", config.lang.as_str())),
+            suggestions: CLASSES.map(|c| text_of(&messages, suggestion_key(c))),
+            examples: CLASSES.map(|c| text_of(&messages, example_key(c))),
             messages,
             skeleton_letters: letters(&skeleton.questions.concat()),
             placeholder_max_chars,
@@ -729,39 +774,28 @@ impl RuleData {
     /// The message `key` (e.g. `JAM003`) in the configured language with `{name}`
     /// placeholders filled in.
     pub fn message(&self, key: MessageKey, args: &[(&str, &str)]) -> String {
-        let key = key.0;
-        fill(
-            self.lang_messages.get(key).map_or(key, String::as_str),
-            args,
-        )
+        match self.lang_messages.get(key.0) {
+            Some(template) => template.fill(args),
+            None => fill(key.0, args),
+        }
     }
 
     /// The fix description of `key` in the configured language.
     pub fn fix_text(&self, key: MessageKey, args: &[(&str, &str)]) -> String {
-        let key = key.0;
-        fill(self.lang_fixes.get(key).map_or(key, String::as_str), args)
+        match self.lang_fixes.get(key.0) {
+            Some(template) => template.fill(args),
+            None => fill(key.0, args),
+        }
     }
 
     /// The gendered wording for a suggestion class (always Swedish: it goes into the document).
-    pub fn suggestion(&self, class: SuggestionClass) -> String {
-        let key = match class {
-            SuggestionClass::Adults => "suggestion.adults-sv",
-            SuggestionClass::Children => "suggestion.children-sv",
-            SuggestionClass::Everyone => "suggestion.everyone-sv",
-            SuggestionClass::YoungAdults => "suggestion.young-adults-sv",
-        };
-        self.messages.get(key).cloned().unwrap_or_default()
+    pub fn suggestion(&self, class: SuggestionClass) -> &str {
+        &self.suggestions[class_index(class)]
     }
 
     /// A figure split by sex for a suggestion class, for JAM004's message.
-    pub fn example(&self, class: SuggestionClass) -> String {
-        let key = match class {
-            SuggestionClass::Adults => "suggestion.adults-example",
-            SuggestionClass::Children => "suggestion.children-example",
-            SuggestionClass::Everyone => "suggestion.everyone-example",
-            SuggestionClass::YoungAdults => "suggestion.young-adults-example",
-        };
-        self.messages.get(key).cloned().unwrap_or_default()
+    pub fn example(&self, class: SuggestionClass) -> &str {
+        &self.examples[class_index(class)]
     }
 
     /// The group form of a lower-cased word, if it is one (one look-up, most
@@ -778,6 +812,15 @@ impl RuleData {
             return None;
         }
         self.group_forms.get(word).copied()
+    }
+
+    /// False when a lower-cased word is neither a group form nor a gender
+    /// term: one table look-up, which rules out most words.
+    #[inline]
+    pub fn may_be_group_or_gender(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&first| {
+            self.group_or_gender_shapes[first as usize] & shape_bit(word.len()) != 0
+        })
     }
 
     /// Whether a lower-cased word is a gender term, ignoring context.
@@ -806,9 +849,18 @@ impl RuleData {
                 .any(|p| word.starts_with(p.as_str()))
     }
 
+    /// The lists around a number that a lower-cased word is in.
+    #[inline]
+    pub fn number_word(&self, word: &str) -> NumberWord {
+        self.number_words.get(word).copied().unwrap_or_default()
+    }
+
     /// Whether a lower-cased heading text names a gender section.
     pub fn is_gender_heading(&self, heading: &str) -> bool {
-        self.gender_headings.iter().any(|r| r.is_match(heading))
+        match &self.gender_heading_any {
+            Some(any) => any.is_match(heading),
+            None => self.gender_headings.iter().any(|r| r.is_match(heading)),
+        }
     }
 
     /// Whether a word broken as `jäm- ställdhet` inside a line is joined before
@@ -857,14 +909,123 @@ impl RuleData {
 }
 
 /// `table → text` for one field (`sv`, `fix-en`, …) of messages.toml.
-fn by_field(messages: &HashMap<String, String>, field: &str) -> HashMap<String, String> {
+fn by_field(messages: &HashMap<String, String>, field: &str) -> HashMap<String, Template> {
     messages
         .iter()
         .filter_map(|(k, v)| {
             let (table, f) = k.split_once('.')?;
-            (f == field).then(|| (table.to_string(), v.clone()))
+            (f == field).then(|| (table.to_string(), Template::new(v)))
         })
         .collect()
+}
+
+const CLASSES: [SuggestionClass; 4] = [
+    SuggestionClass::Adults,
+    SuggestionClass::Children,
+    SuggestionClass::Everyone,
+    SuggestionClass::YoungAdults,
+];
+
+/// The place of `class` in [`CLASSES`].
+fn class_index(class: SuggestionClass) -> usize {
+    match class {
+        SuggestionClass::Adults => 0,
+        SuggestionClass::Children => 1,
+        SuggestionClass::Everyone => 2,
+        SuggestionClass::YoungAdults => 3,
+    }
+}
+
+fn suggestion_key(class: SuggestionClass) -> &'static str {
+    match class {
+        SuggestionClass::Adults => "suggestion.adults-sv",
+        SuggestionClass::Children => "suggestion.children-sv",
+        SuggestionClass::Everyone => "suggestion.everyone-sv",
+        SuggestionClass::YoungAdults => "suggestion.young-adults-sv",
+    }
+}
+
+fn example_key(class: SuggestionClass) -> &'static str {
+    match class {
+        SuggestionClass::Adults => "suggestion.adults-example",
+        SuggestionClass::Children => "suggestion.children-example",
+        SuggestionClass::Everyone => "suggestion.everyone-example",
+        SuggestionClass::YoungAdults => "suggestion.young-adults-example",
+    }
+}
+
+/// The text of `key` in `messages` (empty when there is none).
+fn text_of(messages: &HashMap<String, String>, key: &str) -> String {
+    messages.get(key).cloned().unwrap_or_default()
+}
+
+/// A message template cut at its `{name}` placeholders once, when the data
+/// is built, so that filling it in is copying (what [`fill`] does, without
+/// searching the text for braces on every message).
+#[derive(Debug, Clone)]
+pub(crate) struct Template {
+    text: String,
+    parts: Vec<Part>,
+}
+
+/// A byte range of a template's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    /// Copied as it is.
+    Text(Range<usize>),
+    /// The name between a `{` and the next `}`.
+    Name(Range<usize>),
+}
+
+impl Template {
+    fn new(text: &str) -> Template {
+        let mut parts = Vec::new();
+        let mut pos = 0;
+        // Byte searches: `{` and `}` are ASCII, so the cuts are char boundaries.
+        while let Some(open) = memchr::memchr(b'{', &text.as_bytes()[pos..]).map(|o| pos + o) {
+            parts.push(Part::Text(pos..open));
+            match memchr::memchr(b'}', &text.as_bytes()[open + 1..]) {
+                Some(close) => {
+                    parts.push(Part::Name(open + 1..open + 1 + close));
+                    pos = open + 1 + close + 1;
+                }
+                None => {
+                    // No closing brace: the rest is text, from `pos` on.
+                    parts.pop();
+                    break;
+                }
+            }
+        }
+        parts.push(Part::Text(pos..text.len()));
+        parts.retain(|p| !matches!(p, Part::Text(r) if r.is_empty()));
+        Template {
+            text: text.to_string(),
+            parts,
+        }
+    }
+
+    /// The template with `args` filled in, as [`fill`] gives it.
+    fn fill(&self, args: &[(&str, &str)]) -> String {
+        let values: usize = args.iter().map(|(_, v)| v.len()).sum();
+        let mut out = String::with_capacity(self.text.len() + values);
+        for part in &self.parts {
+            match part {
+                Part::Text(r) => out.push_str(self.text.get(r.clone()).unwrap_or_default()),
+                Part::Name(r) => {
+                    let name = self.text.get(r.clone()).unwrap_or_default();
+                    match args.iter().find(|(n, _)| *n == name) {
+                        Some((_, value)) => out.push_str(value),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Fills `{name}` placeholders in one pass; unknown names are kept as written.
@@ -896,6 +1057,30 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// One case-insensitive expression that matches where any of `patterns`
+/// (each compiled case-insensitively) does. `None` when there is none, when
+/// one may hold a `#` (a comment under the `x` flag could swallow the group's
+/// closing parenthesis), or when the alternation does not compile.
+fn any_of(patterns: &[Regex], builtin: bool) -> Option<Regex> {
+    if patterns.is_empty() || patterns.iter().any(|r| r.as_str().contains('#')) {
+        return None;
+    }
+    // A flag set inside a group ends with the group: each keeps its own.
+    let alternation = patterns
+        .iter()
+        .map(|r| format!("(?:{})", r.as_str()))
+        .collect::<Vec<_>>()
+        .join("|");
+    if builtin {
+        builtin_regex(&alternation, true).ok()
+    } else {
+        RegexBuilder::new(&alternation)
+            .case_insensitive(true)
+            .build()
+            .ok()
+    }
 }
 
 fn phr_marks(marks: &[String]) -> Vec<char> {
@@ -962,6 +1147,45 @@ mod tests {
     }
 
     #[test]
+    fn templates_cut_once_fill_as_fill_does() {
+        let args = [("word", "alla"), ("suggestion", "x{y}"), ("count", "")];
+        for text in [
+            "",
+            "plain",
+            "\"{word}\" → {suggestion}.",
+            "{word}{word}",
+            "{unknown} {",
+            "a {b{word}} c",
+            "}{count}{",
+            "{}",
+            "ä{word}ö{",
+        ] {
+            assert_eq!(
+                Template::new(text).fill(&args),
+                fill(text, &args),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            Template::new("a {b} {c").parts,
+            [Part::Text(0..2), Part::Name(3..4), Part::Text(5..8)]
+        );
+        let data = RuleData::build(&Config::default()).expect("built-in rule data");
+        let args = [
+            ("figure", "12 patienter"),
+            ("heading", "H"),
+            ("group", "elever"),
+        ];
+        for (key, template) in &data.lang_messages {
+            assert_eq!(template.fill(&args), fill(&template.text, &args), "{key}");
+        }
+        for class in CLASSES {
+            assert_eq!(data.suggestion(class), data.messages[suggestion_key(class)]);
+            assert_eq!(data.example(class), data.messages[example_key(class)]);
+        }
+    }
+
+    #[test]
     fn gender_terms_start_with_the_prefiltered_letters() {
         let lex: RawLexicon = toml::from_str(LEXICON_TOML).unwrap();
         for w in lex.gender.words.iter().chain(&lex.gender.prefixes) {
@@ -977,6 +1201,82 @@ mod tests {
         let data = RuleData::build(&Config::default()).expect("built-in rule data");
         assert!(data.group_forms.len() >= 60);
         assert_eq!(data.gender_headings.len(), 6);
+        assert!(data.gender_heading_any.is_some());
+    }
+
+    #[test]
+    fn the_joint_filter_keeps_every_group_form_and_gender_term() {
+        let data = RuleData::build(&Config::default()).expect("built-in rule data");
+        for w in data.group_forms.keys().chain(&data.gender_words) {
+            assert!(data.may_be_group_or_gender(w), "{w}");
+        }
+        for w in ["", "x", "qwerty", "beslut"] {
+            assert!(
+                !data.may_be_group_or_gender(w) || data.group_form(w).is_none(),
+                "{w}"
+            );
+        }
+        assert!(!data.may_be_group_or_gender(""));
+        assert!(data.may_be_group_or_gender("kvinnor") && data.may_be_group_or_gender("elever"));
+    }
+
+    #[test]
+    fn number_words_are_in_the_lists_they_stand_for() {
+        let data = RuleData::build(&Config::default()).expect("built-in rule data");
+        let phr: RawPhrases = parse("phrases.toml", PHRASES_TOML).expect("phrases");
+        let f = &phr.figure;
+        let lists = [
+            (NumberWord::REFERENCE_BEFORE, set(&f.reference_before)),
+            (NumberWord::MONTH, set(&f.months)),
+            (NumberWord::MONEY_AFTER, set(&f.money_after)),
+            (NumberWord::QUANTITY_AFTER, set(&f.quantity_after)),
+            (NumberWord::MONEY_SCALE, set(&f.money_scale)),
+            (NumberWord::PERCENT, set(&f.percent)),
+        ];
+        let words: HashSet<&String> = lists.iter().flat_map(|(_, set)| set.iter()).collect();
+        assert_eq!(words.len(), data.number_words.len());
+        for w in words {
+            for (list, set) in &lists {
+                assert_eq!(data.number_word(w).is(*list), set.contains(w), "{w}");
+            }
+        }
+        assert_eq!(data.number_word("patienter"), NumberWord::default());
+        assert!(data.number_word("procent").is(NumberWord::PERCENT));
+        assert!(data.number_word("januari").is(NumberWord::MONTH));
+    }
+
+    #[test]
+    fn gender_headings_joined_match_as_each_alone() {
+        let patterns: Vec<Regex> = ["jämställd", "kön\\+", "(?-i)Ab", "x(?i)y"]
+            .iter()
+            .filter_map(|p| RegexBuilder::new(p).case_insensitive(true).build().ok())
+            .collect();
+        let any = any_of(&patterns, false).expect("joined");
+        assert_eq!(
+            any.as_str(),
+            "(?:jämställd)|(?:kön\\+)|(?:(?-i)Ab)|(?:x(?i)y)"
+        );
+        for text in [
+            "JÄMSTÄLLDHET",
+            "kön+",
+            "kön",
+            "ab",
+            "Ab",
+            "aB",
+            "xY",
+            "Xy",
+            "",
+            "z",
+        ] {
+            assert_eq!(
+                any.is_match(text),
+                patterns.iter().any(|r| r.is_match(text)),
+                "{text}"
+            );
+        }
+        assert!(any_of(&[], true).is_none());
+        let commented = RegexBuilder::new("(?x)a # b").build().ok();
+        assert!(any_of(&commented.into_iter().collect::<Vec<_>>(), false).is_none());
     }
 
     #[test]

@@ -6,8 +6,7 @@
 use super::words::Facts;
 use crate::config::SuggestionClass;
 use crate::document::{Ctx, Document, TokKind};
-use crate::ruledata::RuleData;
-use rustc_hash::FxHashSet as HashSet;
+use crate::ruledata::{NumberWord, RuleData};
 use std::ops::Range;
 
 /// What kind of figure a candidate is.
@@ -37,7 +36,31 @@ pub(crate) struct FigureFacts {
     /// In sentence order, and within a sentence in the order found.
     candidates: Vec<Candidate>,
     /// Group-word tokens that are counted nouns.
-    pub counted: HashSet<usize>,
+    pub counted: TokenSet,
+}
+
+/// A set of token indices, a bit each: JAM003 asks it about every mention.
+#[derive(Debug, Default)]
+pub(crate) struct TokenSet {
+    bits: Vec<u64>,
+}
+
+impl TokenSet {
+    pub fn insert(&mut self, i: usize) {
+        let word = i / 64;
+        if self.bits.len() <= word {
+            self.bits.resize(word + 1, 0);
+        }
+        if let Some(bits) = self.bits.get_mut(word) {
+            *bits |= 1 << (i % 64);
+        }
+    }
+
+    pub fn contains(&self, i: usize) -> bool {
+        self.bits
+            .get(i / 64)
+            .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+    }
 }
 
 impl FigureFacts {
@@ -46,7 +69,9 @@ impl FigureFacts {
         // Buffers reused from sentence to sentence: no allocation per sentence.
         let mut scratch = Scratch::default();
         for (si, s) in doc.sentences.iter().enumerate() {
-            if s.ctx == Ctx::Body {
+            // Every candidate and every counted noun needs a group word and a
+            // number token in its sentence: most sentences are out at once.
+            if s.ctx == Ctx::Body && facts.sentence_has_group(si) && facts.sentence_has_number(si) {
                 sentence(
                     facts,
                     doc,
@@ -87,8 +112,8 @@ struct Figure {
 struct Scratch {
     /// The group-word tokens of the sentence.
     groups: Vec<usize>,
-    /// `figure` of each token of the sentence, computed once.
-    figures: Vec<Option<Figure>>,
+    /// The figures of the sentence, by number token.
+    figures: Vec<Figure>,
 }
 
 fn sentence(
@@ -109,33 +134,45 @@ fn sentence(
     };
     let groups = &mut scratch.groups;
     groups.clear();
-    groups.extend(range.clone().filter(|&i| facts.group(i).is_some()));
+    groups.extend(
+        facts
+            .group_or_alla(range.clone())
+            .filter(|&i| facts.is_group(i)),
+    );
     // Every candidate counts a group word of its sentence: none, no figure.
     if groups.is_empty() {
         return;
     }
     let groups = &*groups;
-    // Every figure looked at below is one of this sentence's tokens; each is
-    // judged once.
+    // The sentence's figures, by number token: only a number can be one, and
+    // each is judged once.
     let figures = &mut scratch.figures;
     figures.clear();
     figures.extend(
-        range
-            .clone()
-            .map(|n| figure(doc, data, facts, n, range.clone())),
+        facts
+            .numbers(range.clone())
+            .filter_map(|n| figure(doc, data, facts, n, range.clone())),
     );
     let figures = &*figures;
-    let fig = |n: usize| figures[n - range.start];
+    let fig = |n: usize| {
+        figures
+            .binary_search_by_key(&n, |f| f.number)
+            .ok()
+            .and_then(|k| figures.get(k).copied())
+    };
+    // The figures whose number token lies in `from..to`, in order.
+    let figures_in = |from: usize, to: usize| {
+        let lo = figures.partition_point(|f| f.number < from);
+        let hi = figures.partition_point(|f| f.number < to).max(lo);
+        figures.get(lo..hi).unwrap_or_default()
+    };
 
-    // (c) antal/andel + group word.
-    for i in range.clone() {
-        if i + 1 >= range.end
-            || facts.group(i + 1).is_none()
-            || !data.count_words.contains(doc.token_norm(i))
-        {
+    // (c) antal/andel + group word (`groups` holds every `i + 1` that is one).
+    for &g in groups {
+        let i = g.wrapping_sub(1);
+        if g == range.start || !data.count_words.contains(doc.token_norm(i)) {
             continue;
         }
-        let g = i + 1;
         // A figure is looked for within a bounded reach, so that a text without
         // sentence breaks cannot make this quadratic.
         let after_end = range.end.min(g + 1 + FIGURE_REACH);
@@ -143,11 +180,12 @@ fn sentence(
         // A share (andel) is measured by a percentage after the group word (§6.3:
         // "andelen invånare som … var 12 procent"); a count (antal) by the first figure.
         let share = doc.token_norm(i).starts_with("andel");
-        let figures_after = || (g + 1..after_end).filter_map(fig);
-        let after = figures_after()
+        let figures_after = figures_in(g + 1, after_end);
+        let after = figures_after
+            .iter()
             .find(|f| f.percent && share)
-            .or_else(|| figures_after().next());
-        let before = (before_start..i).rev().find_map(fig);
+            .or_else(|| figures_after.first());
+        let before = figures_in(before_start, i).last();
         let span = match (after, before) {
             (Some(f), _) => doc.tokens[i].start..doc.tokens[f.number].end,
             (None, Some(f)) => doc.tokens[f.number].start..doc.tokens[g].end,
@@ -195,15 +233,14 @@ fn sentence(
 
     // (b) a share in a sentence about people.
     let mut shares = false;
-    for n in range.clone() {
-        let Some(f) = fig(n) else {
-            continue;
-        };
+    for &f in figures {
         if !f.percent {
             continue;
         }
         if !shares {
-            out.counted.extend(groups.iter().copied());
+            for &g in groups {
+                out.counted.insert(g);
+            }
             shares = true;
         }
         let span = doc.tokens[f.number].start..doc.tokens[f.last].end;
@@ -323,21 +360,24 @@ fn figure(
     // Years: 1900–2099 without a separator, unless a group word follows directly (§6.4).
     // A range counts as a year when its first number is one ("2022–2023").
     let first_digits = doc.source(t).bytes().take_while(u8::is_ascii_digit).count();
-    if first_digits == 4 && (1900..=2099).contains(&first) && facts.group(n + 1).is_none() {
+    if first_digits == 4 && (1900..=2099).contains(&first) && !facts.is_group(n + 1) {
         return None;
     }
     // "08-123 456": the second group of a phone or reference number.
     let after_code = n > range.start
         && doc.tokens[n - 1].kind == TokKind::Number
         && plain_value(doc.token_norm(n - 1)).is_none();
+    // One look-up for all the lists a neighbour is in.
+    let (before, after) = (data.number_word(prev(1)), data.number_word(next(1)));
     if after_code
-        || data.reference_before.contains(prev(1))
-        || (prev(1) == "." && data.reference_before.contains(prev(2)))
-        || data.months.contains(next(1))
-        || data.months.contains(prev(1))
-        || data.money_after.contains(next(1))
-        || data.quantity_after.contains(next(1))
-        || (data.money_scale.contains(next(1)) && data.money_after.contains(next(2)))
+        || before.is(NumberWord::REFERENCE_BEFORE)
+        || (prev(1) == "." && data.number_word(prev(2)).is(NumberWord::REFERENCE_BEFORE))
+        || after.is(NumberWord::MONTH)
+        || before.is(NumberWord::MONTH)
+        || after.is(NumberWord::MONEY_AFTER)
+        || after.is(NumberWord::QUANTITY_AFTER)
+        || (after.is(NumberWord::MONEY_SCALE)
+            && data.number_word(next(2)).is(NumberWord::MONEY_AFTER))
         || (next(1) == ":" && tight_next(1) && tight_next(2) && matches!(next(2), "a" | "e"))
     {
         return None;
@@ -346,7 +386,7 @@ fn figure(
     if n == range.start && matches!(next(1), "." | ")") && tight_next(1) {
         return None;
     }
-    if data.percent.contains(next(1)) {
+    if after.is(NumberWord::PERCENT) {
         return Some(Figure {
             number: n,
             last: n + 1,
@@ -423,7 +463,20 @@ fn plain_value(norm: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_value;
+    use super::{plain_value, TokenSet};
+
+    #[test]
+    fn token_sets_hold_what_was_put_in() {
+        let mut set = TokenSet::default();
+        for i in [0, 63, 64, 1000, 5] {
+            set.insert(i);
+        }
+        set.insert(64);
+        for i in 0..1100 {
+            assert_eq!(set.contains(i), [0, 5, 63, 64, 1000].contains(&i), "{i}");
+        }
+        assert!(!TokenSet::default().contains(0));
+    }
 
     #[test]
     fn plain_values() {

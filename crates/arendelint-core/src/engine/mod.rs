@@ -22,7 +22,7 @@ use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::sync::Arc;
 
-pub(crate) use crate::source::collapse_ws;
+pub(crate) use crate::source::{collapse_ws, collapsed};
 
 /// At most this many span findings (JAM003, JAM004, ARL001) are reported per
 /// document (per file in agenda mode): the first ones by position; beyond it

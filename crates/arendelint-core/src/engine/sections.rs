@@ -69,7 +69,7 @@ pub(crate) fn section_finding(
     fires: impl Fn(&[&str]) -> bool,
 ) {
     let doc = cx.doc;
-    for g in cx.gender_sections() {
+    for (g, words) in cx.gender_sections().iter().zip(cx.section_words()) {
         if g.verdict != Verdict::Analysis {
             continue;
         }
@@ -77,9 +77,7 @@ pub(crate) fn section_finding(
         if !budget.wanted(rule, &span) {
             continue;
         }
-        let tokens = doc.sentence_tokens(g.section.body.clone());
-        let (words, _) = doc.words_in(tokens);
-        if fires(&words) {
+        if fires(words) {
             out.push(Finding {
                 related: Vec::new(),
                 rule,
@@ -93,20 +91,18 @@ pub(crate) fn section_finding(
 
 fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
     let tokens = doc.sentence_tokens(section.body.clone());
-    let content = tokens
-        .clone()
-        .filter(|&i| matches!(doc.tokens[i].kind, TokKind::Word | TokKind::Number))
-        .count();
+    // Words and numbers, and words alone, in one pass.
+    let (mut content, mut word_count) = (0, 0);
+    for t in &doc.tokens[tokens.clone()] {
+        content += usize::from(matches!(t.kind, TokKind::Word | TokKind::Number));
+        word_count += usize::from(t.kind == TokKind::Word);
+    }
     if content == 0 {
         return Verdict::Empty;
     }
     let first = doc.tokens[tokens.start].start;
     let last = doc.tokens[tokens.end - 1].end;
     let raw = doc.text[first..last].trim_matches(|c: char| !c.is_alphanumeric());
-    let word_count = tokens
-        .clone()
-        .filter(|&i| doc.tokens[i].kind == TokKind::Word)
-        .count();
     if word_count > data.boilerplate_max_words && !may_be_empty(data, raw) {
         // A long body that is neither a placeholder nor the skeleton: the
         // lower-cased copy below would say the same.
@@ -139,6 +135,15 @@ fn verdict(doc: &Document, data: &RuleData, section: &Section) -> Verdict {
     }
 }
 
+/// The words of an analysed gender section's body (JAM005–JAM007 read
+/// them); none for the others.
+pub(crate) fn analysis_words<'d>(doc: &'d Document, g: &GenderSection) -> Vec<&'d str> {
+    if g.verdict != Verdict::Analysis {
+        return Vec::new();
+    }
+    doc.words_in(doc.sentence_tokens(g.section.body.clone())).0
+}
+
 /// The guiding questions that JAM001's and JAM002's fixes insert, left unanswered.
 fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
     crate::ruledata::letters(body) == data.skeleton_letters
@@ -150,6 +155,20 @@ fn is_unanswered_skeleton(data: &RuleData, body: &str) -> bool {
 /// body with more characters than a placeholder and more letters and digits
 /// than the skeleton is neither.
 fn may_be_empty(data: &RuleData, raw: &str) -> bool {
+    let max_letters = data.skeleton_letters.chars().count();
+    // First by bytes, which is cheap: ASCII letters, digits and punctuation
+    // are each one visible character, so these counts never exceed the real ones.
+    // In blocks, so that a long body stops early.
+    let (mut visible, mut letters) = (0, 0);
+    for block in raw.as_bytes().chunks(64) {
+        for &b in block {
+            visible += usize::from(b.is_ascii_graphic());
+            letters += usize::from(b.is_ascii_alphanumeric());
+        }
+        if visible > data.placeholder_max_chars && letters > max_letters {
+            return false;
+        }
+    }
     let (mut visible, mut letters) = (0, 0);
     for c in raw.chars() {
         if !c.is_whitespace() {
@@ -158,8 +177,12 @@ fn may_be_empty(data: &RuleData, raw: &str) -> bool {
         if c.is_alphanumeric() {
             letters += 1;
         }
+        // Both counts only grow: a long body is settled early.
+        if visible > data.placeholder_max_chars && letters > max_letters {
+            return false;
+        }
     }
-    visible <= data.placeholder_max_chars || letters <= data.skeleton_letters.chars().count()
+    visible <= data.placeholder_max_chars || letters <= max_letters
 }
 
 /// *inte/ej/ingen/inga* at most `negation_gap` words from an impact word, either order.
@@ -198,4 +221,40 @@ pub(crate) fn question_list(data: &RuleData, eol: &str) -> String {
         .iter()
         .map(|q| format!("- {q}{eol}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_be_empty` without its byte bound.
+    fn may_be_empty_slowly(data: &RuleData, raw: &str) -> bool {
+        let visible = raw.chars().filter(|c| !c.is_whitespace()).count();
+        let letters = raw.chars().filter(|c| c.is_alphanumeric()).count();
+        visible <= data.placeholder_max_chars || letters <= data.skeleton_letters.chars().count()
+    }
+
+    #[test]
+    fn may_be_empty_bounds_by_bytes_as_the_counts_would() {
+        let data = RuleData::build(&crate::config::Config::default()).expect("rule data");
+        let long = "Beslutet berör kvinnor och män lika, enligt analysen. ".repeat(40);
+        let swedish = "åäö ÅÄÖ é ".repeat(200);
+        let cases = [
+            "",
+            "Ej aktuellt.",
+            "–",
+            long.as_str(),
+            swedish.as_str(),
+            &long[..200],
+        ];
+        for raw in cases {
+            assert_eq!(
+                may_be_empty(&data, raw),
+                may_be_empty_slowly(&data, raw),
+                "{raw}"
+            );
+        }
+        assert!(!may_be_empty(&data, &long));
+        assert!(may_be_empty(&data, "Ej aktuellt."));
+    }
 }

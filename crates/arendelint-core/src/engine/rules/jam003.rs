@@ -9,13 +9,14 @@ use crate::config::SuggestionClass;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::{Ctx, Document, Scope, TokKind};
 use crate::engine::age;
+use crate::engine::figures::TokenSet;
 use crate::engine::words::Facts;
 use crate::engine::{Budget, Finding, MAX_RELATED};
 use crate::registry::{Level, Rule, RuleMeta};
 use crate::ruledata::MessageKey;
 use crate::ruledata::{GroupForm, GroupId, RuleData};
 use crate::severity::Severity;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 pub(crate) const RULE: RuleDef = RuleDef {
@@ -73,7 +74,8 @@ fn check(cx: &Context, budget: &mut Budget, out: &mut Vec<Finding>) {
             region += 1;
         }
         let s = &doc.sentences[si];
-        if s.ctx != Ctx::Body {
+        // Only group words and *alla* make mentions.
+        if s.ctx != Ctx::Body || !facts.sentence_has_group_or_alla(si) {
             continue;
         }
         sentence_mentions.clear();
@@ -111,21 +113,25 @@ fn mentions_in(
     facts: &Facts,
     si: usize,
     region: usize,
-    counted: &HashSet<usize>,
+    counted: &TokenSet,
     out: &mut Vec<Mention>,
 ) {
     let s = &doc.sentences[si];
     let gendered = facts.gendered[si];
-    let mut i = s.tokens.start;
-    while i < s.tokens.end {
+    // Tokens before this one were read already (the group word after *alla*).
+    let mut skip_to = s.tokens.start;
+    for i in facts.group_or_alla(s.tokens.clone()) {
+        if i < skip_to {
+            continue;
+        }
         let next = i + 1;
         let in_sentence = next < s.tokens.end;
-        if doc.tokens[i].kind == TokKind::Word && doc.token_norm(i) == "alla" {
+        if facts.is_alla(i) {
             if let Some(form) = facts.group(next).filter(|_| in_sentence) {
-                if !counted.contains(&next) {
+                if !counted.contains(next) {
                     out.push(mention(doc, i, next, form, region, gendered));
                 }
-                i = next + 1;
+                skip_to = next + 1;
                 continue;
             }
             let about_people = !in_sentence || {
@@ -151,11 +157,10 @@ fn mentions_in(
                 });
             }
         } else if let Some(form) = facts.group(i) {
-            if !counted.contains(&i) {
+            if !counted.contains(i) {
                 out.push(mention(doc, i, i, form, region, gendered));
             }
         }
-        i += 1;
     }
 }
 
@@ -282,19 +287,19 @@ impl Grouper {
 }
 
 fn finding(doc: &Document, data: &RuleData, span: Range<usize>, class: SuggestionClass) -> Finding {
-    let word = crate::engine::collapse_ws(&doc.text[span.clone()]);
+    let word = crate::engine::collapsed(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);
     // "patienterna (kvinnor och män)": the sentence becomes gendered, so the
     // mention ends the group's findings in its section (§6.17) and the
     // original wording is kept.
     let fix = Fix::new(
-        data.fix_text(UNGENDERED, &[("suggestion", &suggestion)]),
+        data.fix_text(UNGENDERED, &[("suggestion", suggestion)]),
         vec![Edit::insert(span.end, format!(" ({suggestion})"))],
         Applicability::Safe,
     );
     Finding {
         rule: Rule::Jam003,
-        message: data.message(UNGENDERED, &[("word", &word), ("suggestion", &suggestion)]),
+        message: data.message(UNGENDERED, &[("word", &word), ("suggestion", suggestion)]),
         span,
         fix: Some(fix),
         related: Vec::new(),

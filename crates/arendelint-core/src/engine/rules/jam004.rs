@@ -52,6 +52,10 @@ fn check(cx: &Context, budget: &mut Budget, out: &mut Vec<Finding>) {
         if s.ctx != Ctx::Body || facts.gendered[si] {
             continue;
         }
+        // Only a sentence with a group word and a number has figures.
+        if !(facts.sentence_has_group(si) && facts.sentence_has_number(si)) {
+            continue;
+        }
         let candidates = figures.in_sentence(si);
         if candidates.is_empty() {
             continue;
@@ -137,7 +141,7 @@ fn count_finding(
     class: SuggestionClass,
     key: MessageKey,
 ) -> Finding {
-    let figure = crate::engine::collapse_ws(&doc.text[span.clone()]);
+    let figure = crate::engine::collapsed(&doc.text[span.clone()]);
     let suggestion = data.suggestion(class);
     let example = data.example(class);
     Finding {
@@ -148,8 +152,8 @@ fn count_finding(
             key,
             &[
                 ("figure", &figure),
-                ("suggestion", &suggestion),
-                ("example", &example),
+                ("suggestion", suggestion),
+                ("example", example),
             ],
         ),
         fix: None,

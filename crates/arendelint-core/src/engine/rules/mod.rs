@@ -43,6 +43,7 @@ pub(crate) struct Context<'a, 't> {
     pub scope: &'a Scope,
     figures: &'a OnceCell<FigureFacts>,
     gender_sections: OnceCell<Vec<GenderSection>>,
+    section_words: OnceCell<Vec<Vec<&'a str>>>,
 }
 
 impl<'a, 't> Context<'a, 't> {
@@ -60,6 +61,7 @@ impl<'a, 't> Context<'a, 't> {
             scope,
             figures,
             gender_sections: OnceCell::new(),
+            section_words: OnceCell::new(),
         }
     }
 
@@ -74,6 +76,18 @@ impl<'a, 't> Context<'a, 't> {
     pub fn gender_sections(&self) -> &[GenderSection] {
         self.gender_sections
             .get_or_init(|| super::sections::gender_sections(self.doc, self.data, self.scope))
+    }
+
+    /// The words of each gender section's body when it is an analysis (none
+    /// for the others), in the order of [`Context::gender_sections`]: read once
+    /// for JAM005–JAM007.
+    pub fn section_words(&self) -> &[Vec<&'a str>] {
+        self.section_words.get_or_init(|| {
+            self.gender_sections()
+                .iter()
+                .map(|g| super::sections::analysis_words(self.doc, g))
+                .collect()
+        })
     }
 }
 
