@@ -202,6 +202,15 @@ impl<'t> Document<'t> {
         &self.norm[t.norm_start as usize..t.norm_end as usize]
     }
 
+    /// The normalised text of a token as bytes: no char-boundary checks, for
+    /// filters that read most tokens and rule most of them out.
+    pub fn norm_bytes(&self, t: &Token) -> &[u8] {
+        self.norm
+            .as_bytes()
+            .get(t.norm_start as usize..t.norm_end as usize)
+            .unwrap_or_default()
+    }
+
     pub fn token_norm(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| self.norm(t))
     }

@@ -162,10 +162,12 @@ impl Facts {
                 }
                 continue;
             }
-            let word = doc.norm(t);
+            // Bytes first: most words are ruled out by one table look-up,
+            // without the char-boundary checks of a `str` slice.
+            let bytes = doc.norm_bytes(t);
             let mut v = 0;
-            // Most words are ruled out here, by one table look-up.
-            if data.may_be_group_or_gender(word) {
+            if data.may_be_group_or_gender(bytes) {
+                let word = doc.norm(t);
                 if let Some(form) = data.group_form(word) {
                     v = pack(plural_group_at(doc, data, i, form));
                 }
@@ -173,7 +175,7 @@ impl Facts {
                     v |= GENDER;
                 }
             }
-            if word == "alla" {
+            if bytes == b"alla" {
                 v |= ALLA;
             }
             if v & (PRESENT | ALLA) != 0 {
