@@ -159,6 +159,7 @@ impl<'t, 'd> Builder<'t, 'd> {
             end: range.end,
             kind: TokKind::Opaque,
             space_before: true,
+            norm_is_text: false,
             norm_start: at,
             norm_end: at,
         });
@@ -265,15 +266,13 @@ impl<'t, 'd> Builder<'t, 'd> {
 
     /// Lower-cased text of tokens, with a space where the source had one.
     fn join_norm(&self, range: Range<usize>) -> String {
-        // The tokens' normalised texts are consecutive in `norm`: their span
-        // and one space per token is room enough.
+        // Lower-casing keeps the length of almost every word: the tokens'
+        // span in the source is room enough.
         let room = match (
             self.tokens.get(range.start),
             range.end.checked_sub(1).and_then(|l| self.tokens.get(l)),
         ) {
-            (Some(first), Some(last)) => {
-                (last.norm_end.saturating_sub(first.norm_start)) as usize + range.len()
-            }
+            (Some(first), Some(last)) => last.end.saturating_sub(first.start),
             _ => 0,
         };
         let mut out = String::with_capacity(room);
@@ -281,7 +280,7 @@ impl<'t, 'd> Builder<'t, 'd> {
             if n > 0 && t.space_before {
                 out.push(' ');
             }
-            out.push_str(&self.norm[t.norm_start as usize..t.norm_end as usize]);
+            out.push_str(token_norm(self.text, &self.norm, t));
         }
         out
     }

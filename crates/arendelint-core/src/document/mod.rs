@@ -35,8 +35,33 @@ pub(crate) struct Token {
     pub kind: TokKind,
     /// White space (or markup) stands right before the token.
     pub space_before: bool,
+    /// The normalised text is the source text `start..end` (most words are
+    /// lower case already): it is not copied into [`Document::norm`], and
+    /// `norm_start..norm_end` is empty.
+    norm_is_text: bool,
     norm_start: u32,
     norm_end: u32,
+}
+
+/// The normalised text of `t`, from the source `text` or the normalised `norm`.
+fn token_norm<'a>(text: &'a str, norm: &'a str, t: &Token) -> &'a str {
+    let found = if t.norm_is_text {
+        text.get(t.start..t.end)
+    } else {
+        norm.get(t.norm_start as usize..t.norm_end as usize)
+    };
+    found.unwrap_or("")
+}
+
+/// [`token_norm`] as bytes: no char-boundary checks.
+fn token_norm_bytes<'a>(text: &'a str, norm: &'a str, t: &Token) -> &'a [u8] {
+    let found = if t.norm_is_text {
+        text.as_bytes().get(t.start..t.end)
+    } else {
+        norm.as_bytes()
+            .get(t.norm_start as usize..t.norm_end as usize)
+    };
+    found.unwrap_or_default()
 }
 
 /// Where a sentence stands, which decides the rules that check it.
@@ -199,16 +224,13 @@ impl<'t> Document<'t> {
 
     /// The normalised (lower-cased, hyphenation-joined) text of a token.
     pub fn norm(&self, t: &Token) -> &str {
-        &self.norm[t.norm_start as usize..t.norm_end as usize]
+        token_norm(self.text, &self.norm, t)
     }
 
     /// The normalised text of a token as bytes: no char-boundary checks, for
     /// filters that read most tokens and rule most of them out.
     pub fn norm_bytes(&self, t: &Token) -> &[u8] {
-        self.norm
-            .as_bytes()
-            .get(t.norm_start as usize..t.norm_end as usize)
-            .unwrap_or_default()
+        token_norm_bytes(self.text, &self.norm, t)
     }
 
     pub fn token_norm(&self, i: usize) -> &str {

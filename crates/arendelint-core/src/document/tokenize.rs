@@ -47,6 +47,15 @@ fn is_latin1_letter(bytes: &[u8], i: usize, end: usize) -> bool {
         )
 }
 
+/// Whether a word ends at `i`: nothing that [`Tokenizer::word`] reads on
+/// (more letters, a non-ASCII character, an inner hyphen or colon) follows.
+fn ends_word(bytes: &[u8], i: usize, end: usize) -> bool {
+    i >= end
+        || bytes
+            .get(i)
+            .is_some_and(|&b| b < 0x80 && !matches!(b, b'-' | b':'))
+}
+
 /// Lower case of the Swedish letters outside ASCII, without Unicode table look-ups
 /// (they are in almost every word).
 fn swedish_lower(c: char) -> Option<char> {
@@ -121,13 +130,18 @@ impl Tokenizer<'_> {
             }
             let space_before = boundary;
             let norm_start = norm.len() as u32;
+            // Whether the normal form is the source text itself (then it is
+            // not copied into `norm`).
+            let mut norm_is_text = false;
             let (kind, stop) = if class & LETTER != 0 || is_latin1_letter(bytes, i, end) {
-                (TokKind::Word, self.word(i, end, norm))
+                let (stop, same) = self.word(i, end, norm);
+                norm_is_text = same;
+                (TokKind::Word, stop)
             } else if class & DIGIT != 0 {
                 (TokKind::Number, self.number(i, end, norm))
             } else if b < 0x80 {
                 // ASCII punctuation is its own lower case.
-                norm.push(b as char);
+                norm_is_text = true;
                 (TokKind::Punct(b as char), i + 1)
             } else {
                 let Some(c) = text[i..end].chars().next() else {
@@ -139,7 +153,9 @@ impl Tokenizer<'_> {
                     continue;
                 }
                 if c.is_alphabetic() {
-                    (TokKind::Word, self.word(i, end, norm))
+                    let (stop, same) = self.word(i, end, norm);
+                    norm_is_text = same;
+                    (TokKind::Word, stop)
                 } else {
                     norm.extend(c.to_lowercase());
                     (TokKind::Punct(c), i + c.len_utf8())
@@ -150,6 +166,7 @@ impl Tokenizer<'_> {
                 end: stop,
                 kind,
                 space_before,
+                norm_is_text,
                 norm_start,
                 norm_end: norm.len() as u32,
             });
@@ -171,10 +188,12 @@ impl Tokenizer<'_> {
         }
     }
 
-    /// A word from `start`; returns its end. Inlined: one call per word
-    /// costs more than a short word's letters.
+    /// A word from `start`; returns its end, and whether its normal form is
+    /// its source text (then nothing is written to `norm`: most words are one
+    /// run of lower-case letters). Inlined: one call per word costs more than
+    /// a short word's letters.
     #[inline(always)]
-    fn word(&self, start: usize, end: usize, norm: &mut String) -> usize {
+    fn word(&self, start: usize, end: usize, norm: &mut String) -> (usize, bool) {
         let text = self.text;
         let bytes = text.as_bytes();
         let norm_start = norm.len();
@@ -221,6 +240,9 @@ impl Tokenizer<'_> {
                 if i > run {
                     let piece = &text[run..i];
                     if !upper {
+                        if run == start && ends_word(bytes, i, end) {
+                            return (i, true);
+                        }
                         norm.push_str(piece);
                     } else if ascii {
                         let from = norm.len();
@@ -263,7 +285,7 @@ impl Tokenizer<'_> {
             // Every case below starts with a hyphen or a colon; most words end
             // at a space or a mark and need no decoding here.
             if i >= end || !matches!(bytes[i], b'-' | b':') {
-                return i;
+                return (i, false);
             }
             let rest = &text[i..end];
             let mut chars = rest.chars();
@@ -284,7 +306,7 @@ impl Tokenizer<'_> {
                         norm.push(':');
                         i += 1;
                     } else {
-                        return i;
+                        return (i, false);
                     }
                 }
                 // A line-end hyphen: jäm-\nställdhet.
@@ -301,7 +323,7 @@ impl Tokenizer<'_> {
                     if joinable {
                         i += rest.len() - after_ws.len();
                     } else {
-                        return i;
+                        return (i, false);
                     }
                 }
                 // A hyphen-space break inside a line: "jäm- ställdhet" (§6.19).
@@ -309,17 +331,18 @@ impl Tokenizer<'_> {
                     let after = &rest[2..];
                     let next_word: String =
                         after.chars().take_while(|c| c.is_alphabetic()).collect();
-                    let joined = format!("{}{}", &norm[norm_start..], next_word.to_lowercase());
+                    let mut joined = norm[norm_start..].to_string();
+                    joined.push_str(&next_word.to_lowercase());
                     let joinable = next_word.chars().next().is_some_and(char::is_lowercase)
                         && !self.joiners.contains(&next_word)
                         && (self.joins_split_word)(&joined);
                     if joinable {
                         i += 2;
                     } else {
-                        return i;
+                        return (i, false);
                     }
                 }
-                _ => return i,
+                _ => return (i, false),
             }
         }
     }
@@ -392,7 +415,7 @@ mod tests {
             .iter()
             .map(|k| {
                 (
-                    norm[k.norm_start as usize..k.norm_end as usize].to_string(),
+                    crate::document::token_norm(text, &norm, k).to_string(),
                     k.kind,
                 )
             })
@@ -508,6 +531,54 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_lower_case_word_is_read_from_the_source() {
+        let joiners = HashSet::default();
+        let vocabulary = |w: &str| w == "jämställdhet";
+        let text = "patienterna Patienterna jäm\u{ad}ställdhet e-tjänst EU-medborgare 4 500 \
+                    skr:s över ÖVER ωmega jäm- ställdhet «x», ä";
+        let t = Tokenizer {
+            text,
+            join_hyphens: true,
+            joiners: &joiners,
+            joins_split_word: &vocabulary,
+        };
+        let mut tokens = Vec::new();
+        let mut norm = String::new();
+        t.run(0..text.len(), &mut tokens, &mut norm);
+        let seen: Vec<(&str, bool)> = tokens
+            .iter()
+            .map(|k| (crate::document::token_norm(text, &norm, k), k.norm_is_text))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("patienterna", true),
+                ("patienterna", false),
+                ("jämställdhet", false),
+                ("e-tjänst", false),
+                ("eu-medborgare", false),
+                ("4500", false),
+                ("skr:s", false),
+                ("över", true),
+                ("över", false),
+                ("ωmega", false),
+                ("jämställdhet", false),
+                ("«", false),
+                // A character outside ASCII after it: read on, and copied.
+                ("x", false),
+                ("»", false),
+                (",", true),
+                ("ä", true),
+            ]
+        );
+        // Only what the source does not hold as it is gets copied.
+        assert_eq!(
+            norm,
+            "patienternajämställdhete-tjänsteu-medborgare4500skr:söverωmegajämställdhet«x»"
+        );
     }
 
     #[test]

@@ -216,11 +216,15 @@ pub(crate) fn line_ending(text: &str) -> &'static str {
 }
 
 pub(crate) fn question_list(data: &RuleData, eol: &str) -> String {
-    data.skeleton
-        .questions
-        .iter()
-        .map(|q| format!("- {q}{eol}"))
-        .collect()
+    let questions = &data.skeleton.questions;
+    let room = questions.iter().map(|q| q.len() + 2 + eol.len()).sum();
+    let mut list = String::with_capacity(room);
+    for q in questions {
+        list.push_str("- ");
+        list.push_str(q);
+        list.push_str(eol);
+    }
+    list
 }
 
 #[cfg(test)]
