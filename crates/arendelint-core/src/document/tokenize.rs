@@ -238,11 +238,13 @@ impl Tokenizer<'_> {
                     }
                 }
                 if i > run {
+                    // The whole word, lower case already: nothing to copy (and
+                    // no `str` slice to check).
+                    if !upper && run == start && ends_word(bytes, i, end) {
+                        return (i, true);
+                    }
                     let piece = &text[run..i];
                     if !upper {
-                        if run == start && ends_word(bytes, i, end) {
-                            return (i, true);
-                        }
                         norm.push_str(piece);
                     } else if ascii {
                         let from = norm.len();

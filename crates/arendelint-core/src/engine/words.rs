@@ -153,14 +153,19 @@ impl Facts {
         let mut group_or_alla = Vec::new();
         let mut numbers = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokKind::Word {
-                if t.kind == TokKind::Number {
+            // A `match` on the kind: a comparison with `==` goes through the
+            // derived `PartialEq` of the whole kind, character included.
+            match t.kind {
+                TokKind::Word => {}
+                TokKind::Number => {
                     numbers.push(i);
                     plural.push(NUMBER);
-                } else {
-                    plural.push(0);
+                    continue;
                 }
-                continue;
+                TokKind::Punct(_) | TokKind::Opaque => {
+                    plural.push(0);
+                    continue;
+                }
             }
             // Bytes first: most words are ruled out by one table look-up,
             // without the char-boundary checks of a `str` slice.
