@@ -776,7 +776,8 @@ impl RuleData {
     pub fn message(&self, key: MessageKey, args: &[(&str, &str)]) -> String {
         match self.lang_messages.get(key.0) {
             Some(template) => template.fill(args),
-            None => fill(key.0, args),
+            // Unknown keys are not in the built-in data; the key shows as the message.
+            None => Template::new(key.0).fill(args),
         }
     }
 
@@ -784,7 +785,8 @@ impl RuleData {
     pub fn fix_text(&self, key: MessageKey, args: &[(&str, &str)]) -> String {
         match self.lang_fixes.get(key.0) {
             Some(template) => template.fill(args),
-            None => fill(key.0, args),
+            // Unknown keys are not in the built-in data; the key shows as the message.
+            None => Template::new(key.0).fill(args),
         }
     }
 
@@ -960,8 +962,8 @@ fn text_of(messages: &HashMap<String, String>, key: &str) -> String {
 }
 
 /// A message template cut at its `{name}` placeholders once, when the data
-/// is built, so that filling it in is copying (what [`fill`] does, without
-/// searching the text for braces on every message).
+/// is built, so that filling it in is copying, without searching the text
+/// for braces on every message. Unknown names are kept as written.
 #[derive(Debug, Clone)]
 pub(crate) struct Template {
     text: String,
@@ -1004,7 +1006,7 @@ impl Template {
         }
     }
 
-    /// The template with `args` filled in, as [`fill`] gives it.
+    /// The template with `args` filled in.
     fn fill(&self, args: &[(&str, &str)]) -> String {
         let values: usize = args.iter().map(|(_, v)| v.len()).sum();
         let mut out = String::with_capacity(self.text.len() + values);
@@ -1026,37 +1028,6 @@ impl Template {
         }
         out
     }
-}
-
-/// Fills `{name}` placeholders in one pass; unknown names are kept as written.
-fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
-    let mut rest = template;
-    // Byte searches: `{` and `}` are ASCII, so the cuts are char boundaries.
-    while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match memchr::memchr(b'}', after.as_bytes()) {
-            Some(close) => {
-                let name = &after[..close];
-                match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// One case-insensitive expression that matches where any of `patterns`
@@ -1099,6 +1070,38 @@ fn normalise_phrase(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fills `{name}` placeholders by searching the text: the reference that
+    /// [`Template::fill`] is tested against.
+    fn fill(template: &str, args: &[(&str, &str)]) -> String {
+        let mut out = String::with_capacity(template.len() + 64);
+        let mut rest = template;
+        // Byte searches: `{` and `}` are ASCII, so the cuts are char boundaries.
+        while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match memchr::memchr(b'}', after.as_bytes()) {
+                Some(close) => {
+                    let name = &after[..close];
+                    match args.iter().find(|(n, _)| *n == name) {
+                        Some((_, value)) => out.push_str(value),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
 
     fn raw_lists() -> Vec<(String, Vec<String>)> {
         let lex: RawLexicon = toml::from_str(LEXICON_TOML).unwrap();

@@ -401,7 +401,9 @@ impl Tokenizer<'_> {
 mod tests {
     use super::*;
 
-    fn toks(text: &str, join: bool) -> Vec<(String, TokKind)> {
+    /// `text[start..]` tokenized, joining hyphenated words when `join`
+    /// (before anything but "och"; a split word when it is one of two).
+    fn tokenize(text: &str, start: usize, join: bool) -> (Vec<Token>, String) {
         let joiners: HashSet<String> = ["och".to_string()].into_iter().collect();
         let vocabulary = |w: &str| w == "jämställdhet" || w == "patienterna";
         let t = Tokenizer {
@@ -412,7 +414,12 @@ mod tests {
         };
         let mut tokens = Vec::new();
         let mut norm = String::new();
-        t.run(0..text.len(), &mut tokens, &mut norm);
+        t.run(start..text.len(), &mut tokens, &mut norm);
+        (tokens, norm)
+    }
+
+    fn toks(text: &str, join: bool) -> Vec<(String, TokKind)> {
+        let (tokens, norm) = tokenize(text, 0, join);
         tokens
             .iter()
             .map(|k| {
@@ -506,19 +513,10 @@ mod tests {
 
     #[test]
     fn a_token_follows_a_boundary_after_white_space_or_markup() {
-        let joiners = HashSet::default();
-        let vocabulary = |_: &str| false;
         let text =
             "**Fet** text *x*,a_b [länk]#1 ä\u{ad}b ord\u{a0}ord\u{2003}«ord» > 4 500|x\u{3000}y";
         for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
-            let t = Tokenizer {
-                text,
-                join_hyphens: true,
-                joiners: &joiners,
-                joins_split_word: &vocabulary,
-            };
-            let mut tokens = Vec::new();
-            t.run(start..text.len(), &mut tokens, &mut String::new());
+            let (tokens, _) = tokenize(text, start, true);
             for token in &tokens {
                 // The definition: the character before is white space or markup.
                 let expected = text[..token.start].chars().next_back().is_none_or(|c| {
@@ -537,19 +535,9 @@ mod tests {
 
     #[test]
     fn a_lower_case_word_is_read_from_the_source() {
-        let joiners = HashSet::default();
-        let vocabulary = |w: &str| w == "jämställdhet";
         let text = "patienterna Patienterna jäm\u{ad}ställdhet e-tjänst EU-medborgare 4 500 \
                     skr:s över ÖVER ωmega jäm- ställdhet «x», ä";
-        let t = Tokenizer {
-            text,
-            join_hyphens: true,
-            joiners: &joiners,
-            joins_split_word: &vocabulary,
-        };
-        let mut tokens = Vec::new();
-        let mut norm = String::new();
-        t.run(0..text.len(), &mut tokens, &mut norm);
+        let (tokens, norm) = tokenize(text, 0, true);
         let seen: Vec<(&str, bool)> = tokens
             .iter()
             .map(|k| (crate::document::token_norm(text, &norm, k), k.norm_is_text))
