@@ -29,12 +29,11 @@ pub struct Query<'a> {
 pub fn code_actions(analysis: &Analysis, q: &Query<'_>) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     if wants(q.only, &CodeActionKind::QUICKFIX) {
-        for finding in analysis
-            .findings
-            .iter()
-            .filter(|f| overlaps(f.lsp.range, q.range))
+        for (core, finding) in analysis
+            .pairs()
+            .filter(|(_, f)| overlaps(f.lsp.range, q.range))
         {
-            actions.extend(quick_fixes(analysis, finding, q));
+            actions.extend(quick_fixes(analysis, core, finding, q));
         }
     }
     if wants(q.only, &CodeActionKind::new(FIX_ALL)) {
@@ -46,8 +45,12 @@ pub fn code_actions(analysis: &Analysis, q: &Query<'_>) -> Vec<CodeActionOrComma
         .collect()
 }
 
-fn quick_fixes(analysis: &Analysis, finding: &Finding, q: &Query<'_>) -> Vec<CodeAction> {
-    let core = &finding.core;
+fn quick_fixes(
+    analysis: &Analysis,
+    core: &arendelint_core::Diagnostic,
+    finding: &Finding,
+    q: &Query<'_>,
+) -> Vec<CodeAction> {
     let mut actions = Vec::new();
     if let Some(fix) = &core.fix {
         let title = if fix.description.is_empty() {

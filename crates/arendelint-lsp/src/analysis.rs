@@ -4,7 +4,7 @@ use crate::document::Snapshot;
 use crate::lsp_diagnostic::to_lsp;
 use crate::position::Encoding;
 use arendelint_core::{Lang, Linter, Rule, SourceKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -15,22 +15,21 @@ use tower_lsp::lsp_types::{Diagnostic as LspDiagnostic, Url};
 /// on every keystroke would only make the editor lag.
 pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 
-/// A finding in both forms: the core's (for fixes and hover) and the client's,
-/// the latter also as the JSON text that is pushed (made once per finding and
-/// shared with the next version's analysis while the finding is unmoved).
+/// A finding in the client's form, also as the JSON text that is pushed (made
+/// once per finding and shared with the next version's analysis while the
+/// finding is unmoved). The core's form (for fixes and hover) is the core
+/// analysis' diagnostic at the same index: see [`Analysis::pairs`].
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub core: arendelint_core::Diagnostic,
     pub lsp: Arc<LspDiagnostic>,
     pub json: Arc<str>,
 }
 
 impl Finding {
-    fn new(core: arendelint_core::Diagnostic, lsp: LspDiagnostic) -> Finding {
+    fn new(lsp: LspDiagnostic) -> Finding {
         Finding {
             json: crate::outbox::to_json(&lsp).into(),
             lsp: Arc::new(lsp),
-            core,
         }
     }
 }
@@ -64,6 +63,20 @@ impl Analysis {
     /// The `resultId` of these diagnostics for pull clients.
     pub fn result_id(&self) -> String {
         format!("{}.{}", self.generation, self.diagnostics_revision)
+    }
+
+    /// The core's diagnostics, one per finding and in the same order (empty
+    /// when the document was not analysed).
+    pub fn core_diagnostics(&self) -> &[arendelint_core::Diagnostic] {
+        self.core
+            .as_deref()
+            .map(|core| core.diagnostics.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// Each finding with its core form.
+    pub fn pairs(&self) -> impl Iterator<Item = (&arendelint_core::Diagnostic, &Finding)> {
+        self.core_diagnostics().iter().zip(&self.findings)
     }
 
     pub fn lsp_diagnostics(&self) -> Vec<LspDiagnostic> {
@@ -191,15 +204,8 @@ pub fn analyse(snapshot: Snapshot, req: &Request<'_>) -> Analysis {
                 .diagnostics
                 .iter()
                 .map(|core| match unmoved.as_ref().and_then(|u| u.find(core)) {
-                    Some(same) => Finding {
-                        core: core.clone(),
-                        lsp: same.lsp.clone(),
-                        json: same.json.clone(),
-                    },
-                    None => Finding::new(
-                        core.clone(),
-                        to_lsp(core, text, index, lang, req.encoding, req.uri),
-                    ),
+                    Some(same) => same.clone(),
+                    None => Finding::new(to_lsp(core, text, index, lang, req.encoding, req.uri)),
                 })
                 .collect();
             if let Some(previous) = previous.filter(|p| same_lsp_forms(p, &analysis)) {
@@ -242,8 +248,11 @@ struct Unmoved<'a> {
     after_lines: Option<usize>,
     /// New length minus old length.
     delta: isize,
-    /// (rule, old start, old end) → index into `previous.findings`.
-    by_span: HashMap<(Rule, usize, usize), usize>,
+    /// (rule, old start, old end) → index into `previous.findings`. Hashed
+    /// with Fx: std's SipHash was a visible share of a keystroke with
+    /// thousands of findings, and the keys are offsets, not client input
+    /// chosen to collide.
+    by_span: FxHashMap<(Rule, usize, usize), usize>,
 }
 
 impl<'a> Unmoved<'a> {
@@ -254,10 +263,10 @@ impl<'a> Unmoved<'a> {
             .then(|| old_index.line_start(old_index.line_of(changed.end) + 1))
             .flatten();
         let by_span = previous
-            .findings
+            .core_diagnostics()
             .iter()
             .enumerate()
-            .map(|(i, f)| ((f.core.rule, f.core.span.start, f.core.span.end), i))
+            .map(|(i, d)| ((d.rule, d.span.start, d.span.end), i))
             .collect();
         Unmoved {
             previous,
@@ -276,11 +285,11 @@ impl<'a> Unmoved<'a> {
             .by_span
             .get(&(now.rule, old_span.start, old_span.end))?;
         let old = self.previous.findings.get(i)?;
-        let same = old.core.severity == now.severity
-            && old.core.message == now.message
-            && old.core.related.len() == now.related.len()
-            && old
-                .core
+        let old_core = self.previous.core_diagnostics().get(i)?;
+        let same = old_core.severity == now.severity
+            && old_core.message == now.message
+            && old_core.related.len() == now.related.len()
+            && old_core
                 .related
                 .iter()
                 .zip(&now.related)
@@ -394,7 +403,7 @@ mod tests {
             .flatten()
             .flat_map(|r| r.diagnostics)
             .collect();
-        let got: Vec<_> = second.findings.iter().map(|f| f.core.clone()).collect();
+        let got = second.core_diagnostics().to_vec();
         assert_eq!(got, full);
         assert_eq!(got.len(), 2, "{got:?}");
     }

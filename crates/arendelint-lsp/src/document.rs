@@ -3,6 +3,7 @@
 use crate::position::{self, Encoding};
 use arendelint_core::text::LineIndex;
 use arendelint_core::SourceKind;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
@@ -67,19 +68,38 @@ impl Document {
     ) {
         let snap = &mut self.snapshot;
         for change in changes {
-            let text = Arc::make_mut(&mut snap.text);
             match change.range {
                 Some(range) => {
-                    let span = position::byte_range(text, &snap.index, range, encoding);
-                    text.replace_range(span, &change.text);
+                    let span = position::byte_range(&snap.text, &snap.index, range, encoding);
+                    replace_range(&mut snap.text, span, &change.text);
                 }
-                None => *text = change.text,
+                None => snap.text = Arc::new(change.text),
             }
-            snap.index = Arc::new(LineIndex::new(text));
+            snap.index = Arc::new(LineIndex::new(&snap.text));
         }
         snap.version = version;
         snap.revision = next_revision();
     }
+}
+
+/// Replaces `span` (at character boundaries) of a text that an analysis may
+/// still hold: then the new text is built once at its final size, where
+/// cloning it first and then inserting would copy a large document twice.
+fn replace_range(text: &mut Arc<String>, span: Range<usize>, with: &str) {
+    if let Some(own) = Arc::get_mut(text) {
+        own.replace_range(span, with);
+        return;
+    }
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        // Not at character boundaries: left to `String::replace_range` as before.
+        Arc::make_mut(text).replace_range(span, with);
+        return;
+    };
+    let mut new = String::with_capacity(before.len() + with.len() + after.len());
+    new.push_str(before);
+    new.push_str(with);
+    new.push_str(after);
+    *text = Arc::new(new);
 }
 
 /// Whether a URI names an `arendelint.toml`.
@@ -132,6 +152,24 @@ mod tests {
             "Rubrik\r\nÖ 😀 alla patienter\r\n"
         );
         assert_eq!(d.snapshot.version, 3);
+    }
+
+    #[test]
+    fn an_edit_leaves_the_text_an_analysis_holds_as_it_was() {
+        let mut d = doc("Åsa möter\r\npatienter.\r\n");
+        let held = d.snapshot.clone();
+        d.apply(
+            vec![change(Some(((0, 4), (0, 9))), "ser alla")],
+            2,
+            Encoding::Utf16,
+        );
+        assert_eq!(d.snapshot.text.as_str(), "Åsa ser alla\r\npatienter.\r\n");
+        assert_eq!(d.snapshot.text.len(), d.snapshot.text.capacity());
+        assert_eq!(held.text.as_str(), "Åsa möter\r\npatienter.\r\n");
+        assert_eq!(d.snapshot.index.line_start(1), Some(15));
+        // Not shared any more: edited in place.
+        d.apply(vec![change(Some(((1, 0), (1, 0))), "x")], 3, Encoding::Utf8);
+        assert_eq!(d.snapshot.text.as_str(), "Åsa ser alla\r\nxpatienter.\r\n");
     }
 
     #[test]

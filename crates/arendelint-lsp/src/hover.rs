@@ -9,27 +9,26 @@ use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Posi
 
 pub fn hover(analysis: &Analysis, pos: Position) -> Option<Hover> {
     let hits: Vec<_> = analysis
-        .findings
-        .iter()
-        .filter(|f| f.lsp.range.start <= pos && pos <= f.lsp.range.end)
+        .pairs()
+        .filter(|(_, f)| f.lsp.range.start <= pos && pos <= f.lsp.range.end)
         .collect();
     let first = hits.first()?;
     let mut seen = Vec::new();
     let mut parts = Vec::new();
-    for f in &hits {
-        let rule = f.core.rule;
+    for (f, _) in &hits {
+        let rule = f.rule;
         if seen.contains(&rule) {
             continue;
         }
         seen.push(rule);
-        parts.push(section(rule, &f.core.message, analysis.lang));
+        parts.push(section(rule, &f.message, analysis.lang));
     }
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
             value: parts.join("\n\n---\n\n"),
         }),
-        range: Some(first.lsp.range),
+        range: Some(first.1.lsp.range),
     })
 }
 

@@ -45,7 +45,11 @@ pub fn run_stdio() -> i32 {
             return 2;
         }
     };
-    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let output = match stdout_file() {
+        Ok(file) => transport::Output::File(Arc::new(file)),
+        Err(_) => transport::Output::Stream(tokio::io::stdout()),
+    };
+    let clean = runtime.block_on(serve_to(tokio::io::stdin(), output));
     // Stdin is read on a blocking thread that may sit in read(2) forever; do
     // not wait for it.
     runtime.shutdown_background();
@@ -59,6 +63,33 @@ pub fn run_stdio() -> i32 {
 /// Serves one client over any byte streams (stdio, or an in-memory duplex in
 /// tests and the benchmark). Returns whether `shutdown` came before the end.
 pub async fn serve<I, O>(input: I, output: O) -> bool
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite + Unpin,
+{
+    serve_to(input, transport::Output::Stream(output)).await
+}
+
+/// A handle of its own on stdout, written without std's line buffering.
+#[cfg(unix)]
+fn stdout_file() -> std::io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    Ok(std::io::stdout().as_fd().try_clone_to_owned()?.into())
+}
+
+/// A handle of its own on stdout, written without std's line buffering.
+#[cfg(windows)]
+fn stdout_file() -> std::io::Result<std::fs::File> {
+    use std::os::windows::io::AsHandle;
+    Ok(std::io::stdout().as_handle().try_clone_to_owned()?.into())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn stdout_file() -> std::io::Result<std::fs::File> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+async fn serve_to<I, O>(input: I, output: transport::Output<O>) -> bool
 where
     I: AsyncRead + Unpin,
     O: AsyncWrite + Unpin,

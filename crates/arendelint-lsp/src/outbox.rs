@@ -6,6 +6,7 @@
 //! once, when the finding is new (see [`crate::analysis`]), and a push only
 //! joins those fragments.
 
+use crate::transport::Outgoing;
 use std::fmt::Write as _;
 use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp::lsp_types::{Diagnostic, Url};
@@ -13,28 +14,27 @@ use tower_lsp::lsp_types::{Diagnostic, Url};
 /// The server's side of the queue that [`crate::transport::to_client`] drains.
 #[derive(Debug, Clone)]
 pub struct Outbox {
-    queue: UnboundedSender<Vec<u8>>,
+    queue: UnboundedSender<Outgoing>,
 }
 
 impl Outbox {
-    pub fn new(queue: UnboundedSender<Vec<u8>>) -> Outbox {
+    pub fn new(queue: UnboundedSender<Outgoing>) -> Outbox {
         Outbox { queue }
     }
 
     /// Sends `textDocument/publishDiagnostics` with diagnostics given as their
     /// JSON text. A closed output (the client is gone) is not an error here.
-    pub fn publish<'a>(
-        &self,
-        uri: &Url,
-        diagnostics: impl IntoIterator<Item = &'a str>,
-        version: Option<i32>,
-    ) {
-        let _ = self.queue.send(publish_body(uri, diagnostics, version));
+    pub fn publish<'a, I>(&self, uri: &Url, diagnostics: I, version: Option<i32>)
+    where
+        I: IntoIterator<Item = &'a str>,
+        I::IntoIter: Clone,
+    {
+        let _ = self.queue.send(publish_frame(uri, diagnostics, version));
     }
 
     /// Sends a message serialised elsewhere (a reply made beside tower-lsp).
-    pub fn send(&self, body: Vec<u8>) {
-        let _ = self.queue.send(body);
+    pub fn send(&self, body: &[u8]) {
+        let _ = self.queue.send(Outgoing::new(body));
     }
 
     /// Sends `textDocument/publishDiagnostics` for diagnostics made here (a
@@ -51,12 +51,13 @@ pub fn to_json(diagnostic: &Diagnostic) -> String {
     serde_json::to_string(diagnostic).unwrap_or_else(|_| "{}".to_string())
 }
 
-/// The notification's body: `{"jsonrpc":"2.0","method":…,"params":{…}}`.
-fn publish_body<'a>(
-    uri: &Url,
-    diagnostics: impl IntoIterator<Item = &'a str>,
-    version: Option<i32>,
-) -> Vec<u8> {
+/// The notification's frame, body `{"jsonrpc":"2.0","method":…,"params":{…}}`,
+/// written at its final size: the diagnostics' lengths are summed first.
+fn publish_frame<'a, I>(uri: &Url, diagnostics: I, version: Option<i32>) -> Outgoing
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
     let mut head = String::from(
         r#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
     );
@@ -65,15 +66,22 @@ fn publish_body<'a>(
         let _ = write!(head, r#","version":{version}"#);
     }
     head.push_str(r#","diagnostics":["#);
-    let mut body = head.into_bytes();
-    for (i, diagnostic) in diagnostics.into_iter().enumerate() {
+    const TAIL: &[u8] = b"]}}";
+    let diagnostics = diagnostics.into_iter();
+    let (count, lengths) = diagnostics
+        .clone()
+        .fold((0usize, 0usize), |(n, len), d| (n + 1, len + d.len()));
+    let commas = count.saturating_sub(1);
+    let mut frame = Outgoing::with_body_len(head.len() + lengths + commas + TAIL.len());
+    frame.push(head.as_bytes());
+    for (i, diagnostic) in diagnostics.enumerate() {
         if i > 0 {
-            body.push(b',');
+            frame.push(b",");
         }
-        body.extend_from_slice(diagnostic.as_bytes());
+        frame.push(diagnostic.as_bytes());
     }
-    body.extend_from_slice(b"]}}");
-    body
+    frame.push(TAIL);
+    frame.finish()
 }
 
 /// A JSON string literal, quoted and escaped.
@@ -99,8 +107,11 @@ mod tests {
         };
         let diagnostics = vec![diagnostic.clone(), diagnostic];
         let json: Vec<String> = diagnostics.iter().map(to_json).collect();
-        let body = publish_body(&uri, json.iter().map(String::as_str), Some(4));
-        let got: Value = serde_json::from_slice(&body).unwrap_or_default();
+        let frame = publish_frame(&uri, json.iter().map(String::as_str), Some(4));
+        let body = frame.body();
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        assert_eq!(frame.frame().get(..header.len()), Some(header.as_bytes()));
+        let got: Value = serde_json::from_slice(body).unwrap_or_default();
         let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics, Some(4));
         let want = json!({
             "jsonrpc": "2.0",
@@ -109,8 +120,8 @@ mod tests {
         });
         assert_eq!(got, want);
         // No version, no diagnostics: the field is left out, the list is empty.
-        let body = publish_body(&uri, [], None);
-        let got: Value = serde_json::from_slice(&body).unwrap_or_default();
+        let frame = publish_frame(&uri, [], None);
+        let got: Value = serde_json::from_slice(frame.body()).unwrap_or_default();
         assert_eq!(got["params"]["diagnostics"], json!([]));
         assert!(got["params"].get("version").is_none());
     }

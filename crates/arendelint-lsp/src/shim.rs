@@ -193,7 +193,7 @@ impl<S> Shim<S> {
                 });
                 // Counted before it is queued, as tower-lsp's replies are.
                 answered.fetch_add(1, Ordering::SeqCst);
-                outbox.send(body);
+                outbox.send(&body);
                 in_flight.fetch_sub(1, Ordering::SeqCst);
                 Ok(None)
             })
@@ -217,6 +217,7 @@ fn without_null_params(request: Request) -> Request {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::transport::Outgoing;
     use std::convert::Infallible;
     use tower_lsp::jsonrpc::{ErrorCode, Id};
 
@@ -305,7 +306,7 @@ mod tests {
         let taken = shim.call(Request::build("direct").id(1).finish()).await;
         assert!(matches!(taken, Ok(None)));
         assert_eq!(
-            rx.try_recv().ok().as_deref(),
+            rx.try_recv().ok().as_ref().map(Outgoing::body),
             Some(&br#"{"jsonrpc":"2.0","result":1,"id":1}"#[..])
         );
         // A panic is an internal error for that request; the shim goes on.
@@ -314,7 +315,8 @@ mod tests {
             .await;
         assert!(matches!(taken, Ok(None)));
         let error: serde_json::Value =
-            serde_json::from_slice(&rx.try_recv().unwrap_or_default()).unwrap_or_default();
+            serde_json::from_slice(rx.try_recv().as_ref().map_or(&[][..], Outgoing::body))
+                .unwrap_or_default();
         assert_eq!(
             (error["id"].clone(), error["error"]["code"].clone()),
             (serde_json::json!(2), serde_json::json!(-32603))

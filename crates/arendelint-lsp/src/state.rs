@@ -111,7 +111,7 @@ impl Shared {
         .await
         .ok()?;
         let analysis = Arc::new(analysis);
-        let previous_problem = {
+        let (previous_problem, replaced) = {
             let mut st = self.lock();
             let current = st.generation == generation
                 && st
@@ -121,10 +121,18 @@ impl Shared {
             if !current {
                 return Some(analysis);
             }
-            st.analyses
-                .insert(uri.clone(), analysis.clone())
-                .and_then(|old| old.problem.clone())
+            let replaced = st.analyses.insert(uri.clone(), analysis.clone());
+            (
+                replaced.as_ref().and_then(|old| old.problem.clone()),
+                replaced,
+            )
         };
+        // The replaced analysis (a document model and thousands of findings
+        // for a large case) is freed on the blocking pool, not before this
+        // version's diagnostics are sent.
+        if let Some(replaced) = replaced {
+            tokio::task::spawn_blocking(move || drop(replaced));
+        }
         if let Some(problem) = analysis
             .problem
             .as_ref()

@@ -100,11 +100,66 @@ fn encode(body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A message on its way to the client as the whole frame, header included:
+/// the writer sends it as it is. A large body (thousands of diagnostics) is
+/// written into its frame once, at its final size, instead of being built,
+/// grown and copied behind a header.
+pub struct Outgoing {
+    frame: Vec<u8>,
+    /// Where the body starts in `frame`.
+    body_at: usize,
+    /// The body length the header announces.
+    announced: usize,
+}
+
+impl Outgoing {
+    /// The frame of `body` (copied).
+    pub fn new(body: &[u8]) -> Outgoing {
+        let mut out = Outgoing::with_body_len(body.len());
+        out.push(body);
+        out
+    }
+
+    /// An empty frame for a body of `len` bytes, to be filled with
+    /// [`push`](Self::push) and closed with [`finish`](Self::finish).
+    pub fn with_body_len(len: usize) -> Outgoing {
+        let header = format!("Content-Length: {len}\r\n\r\n");
+        let mut frame = Vec::with_capacity(header.len() + len);
+        frame.extend_from_slice(header.as_bytes());
+        Outgoing {
+            body_at: header.len(),
+            announced: len,
+            frame,
+        }
+    }
+
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.frame.extend_from_slice(bytes);
+    }
+
+    /// The frame, with its header corrected should the body not have the
+    /// length announced (a miscount must not desynchronise the stream).
+    pub fn finish(self) -> Outgoing {
+        if self.body().len() == self.announced {
+            return self;
+        }
+        Outgoing::new(self.body())
+    }
+
+    pub fn body(&self) -> &[u8] {
+        self.frame.get(self.body_at..).unwrap_or_default()
+    }
+
+    pub fn frame(&self) -> &[u8] {
+        &self.frame
+    }
+}
+
 /// Client → server: forwards good frames to tower-lsp, answers bad ones.
 pub async fn from_client<R: AsyncBufRead + Unpin>(
     mut input: R,
     mut server: DuplexStream,
-    replies: UnboundedSender<Vec<u8>>,
+    replies: UnboundedSender<Outgoing>,
 ) {
     while let Ok(Some(frame)) = read_frame(&mut input).await {
         let error = match frame {
@@ -123,7 +178,7 @@ pub async fn from_client<R: AsyncBufRead + Unpin>(
         // into it wrote each piece with a system call of its own.
         let reply = error.to_string();
         eprintln!("arendelint lsp: rejected a malformed message: {reply}");
-        let _ = replies.send(reply.into_bytes());
+        let _ = replies.send(Outgoing::new(reply.as_bytes()));
     }
     // Dropping `server` ends tower-lsp's input: the client is gone.
 }
@@ -131,7 +186,7 @@ pub async fn from_client<R: AsyncBufRead + Unpin>(
 /// Server → client: tower-lsp's messages, frame by frame, into the shared queue.
 pub async fn from_server<R: AsyncBufRead + Unpin>(
     mut output: R,
-    replies: UnboundedSender<Vec<u8>>,
+    replies: UnboundedSender<Outgoing>,
 ) {
     // tower-lsp's own frames: trusted, so no size limit (a large diagnostics
     // reply must reach the client, not silence the server).
@@ -139,7 +194,7 @@ pub async fn from_server<R: AsyncBufRead + Unpin>(
         let Frame::Body(body) = frame else {
             continue;
         };
-        if replies.send(body).is_err() {
+        if replies.send(Outgoing::new(&body)).is_err() {
             break;
         }
     }
@@ -154,18 +209,46 @@ pub struct Written {
     pub responses: AtomicU64,
 }
 
+/// Where frames for the client are written.
+pub enum Output<W> {
+    /// An async stream (in-memory pipes in tests and benchmarks).
+    Stream(W),
+    /// A file handle on the client's pipe (stdout), written on the blocking
+    /// pool: each frame is moved there, not copied into another buffer, and
+    /// std's line buffering of stdout (which searches every frame for its
+    /// last newline) is not in the way.
+    File(Arc<std::fs::File>),
+}
+
 /// Writes whole frames from both sources, so they never interleave, and
 /// counts them in `written`.
 pub async fn to_client<W: AsyncWrite + Unpin>(
-    mut out: W,
-    mut queue: UnboundedReceiver<Vec<u8>>,
+    mut out: Output<W>,
+    mut queue: UnboundedReceiver<Outgoing>,
     written: Arc<Written>,
 ) {
-    while let Some(body) = queue.recv().await {
-        if out.write_all(&encode(&body)).await.is_err() || out.flush().await.is_err() {
+    while let Some(outgoing) = queue.recv().await {
+        let response = is_response(outgoing.body());
+        let sent = match &mut out {
+            Output::Stream(stream) => {
+                stream.write_all(outgoing.frame()).await.is_ok() && stream.flush().await.is_ok()
+            }
+            Output::File(file) => {
+                let file = file.clone();
+                tokio::task::spawn_blocking(move || {
+                    use std::io::Write;
+                    (&*file)
+                        .write_all(outgoing.frame())
+                        .and_then(|()| (&*file).flush())
+                })
+                .await
+                .is_ok_and(|result| result.is_ok())
+            }
+        };
+        if !sent {
             break;
         }
-        if is_response(&body) {
+        if response {
             written.responses.fetch_add(1, Ordering::SeqCst);
         }
         written.frames.fetch_add(1, Ordering::SeqCst);
@@ -181,7 +264,7 @@ pub fn is_response(body: &[u8]) -> bool {
         || body.starts_with(br#"{"jsonrpc":"2.0","error""#)
 }
 
-pub fn queue() -> (UnboundedSender<Vec<u8>>, UnboundedReceiver<Vec<u8>>) {
+pub fn queue() -> (UnboundedSender<Outgoing>, UnboundedReceiver<Outgoing>) {
     unbounded_channel()
 }
 
@@ -216,6 +299,24 @@ mod tests {
         );
         let e = check(br#"{"jsonrpc":"2.0","id":7,"method":5}"#).unwrap_or_default();
         assert_eq!(e["id"], 7);
+    }
+
+    #[test]
+    fn a_frame_announces_the_length_of_its_body() {
+        let mut exact = Outgoing::with_body_len(7);
+        exact.push(b"{\"a\":");
+        exact.push(b"1}");
+        let exact = exact.finish();
+        assert_eq!(exact.frame(), b"Content-Length: 7\r\n\r\n{\"a\":1}");
+        assert_eq!(exact.body(), b"{\"a\":1}");
+        // A miscounted body gets a corrected header, not a broken stream.
+        let mut short = Outgoing::with_body_len(40);
+        short.push("{\"å\":1}".as_bytes());
+        assert_eq!(
+            short.finish().frame(),
+            "Content-Length: 8\r\n\r\n{\"å\":1}".as_bytes()
+        );
+        assert_eq!(Outgoing::new(b"{}").frame(), b"Content-Length: 2\r\n\r\n{}");
     }
 
     #[test]
