@@ -4,6 +4,8 @@
 //! code units or in bytes (for the language server). Lines end at `\n`; a `\r`
 //! before it belongs to the line ending, not to the line's columns.
 
+use std::ops::Range;
+
 /// How a column is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnUnit {
@@ -31,7 +33,7 @@ impl LineCol {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
@@ -41,7 +43,7 @@ pub struct LineIndex {
 }
 
 /// Counts from the start of its line up to `byte` (a char boundary).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Checkpoint {
     byte: usize,
     chars: usize,
@@ -57,15 +59,65 @@ impl LineIndex {
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut checkpoints = Vec::new();
-        for (n, &start) in starts.iter().enumerate() {
-            let end = starts.get(n + 1).map_or(text.len(), |&next| next);
-            if end - start > CHECKPOINT_STRIDE {
-                add_checkpoints(text, start..end, &mut checkpoints);
-            }
-        }
+        add_long_line_checkpoints(text, &starts, 0..text.len(), &mut checkpoints);
         LineIndex {
             starts,
             len: text.len(),
+            checkpoints,
+        }
+    }
+
+    /// The index of `new`: the text this index was made for with its bytes
+    /// `replaced` replaced by `inserted_len` bytes. Lines before the edit are
+    /// kept and lines after it shifted; only the edited lines are read again
+    /// (an editor re-indexes a 1 MB document on every keystroke). Anything
+    /// inconsistent (a range outside the old text, lengths that do not add up)
+    /// gives the index of `new` made from scratch.
+    pub fn edited(&self, new: &str, replaced: Range<usize>, inserted_len: usize) -> LineIndex {
+        let consistent = replaced.start <= replaced.end
+            && replaced.end <= self.len
+            && self.len - replaced.len() + inserted_len == new.len();
+        let inserted = replaced.start..replaced.start + inserted_len;
+        let Some(inserted_bytes) = new.as_bytes().get(inserted.clone()).filter(|_| consistent)
+        else {
+            return LineIndex::new(new);
+        };
+        // New length minus old length, applied to what follows the edit.
+        let shift = |at: usize| at - replaced.end + inserted.end;
+        // Line starts up to the edit's start are unchanged (their newline lies
+        // before it); those whose newline was replaced go; the rest move.
+        let kept = self.starts.partition_point(|&s| s <= replaced.start);
+        let moved_from = self.starts.partition_point(|&s| s <= replaced.end);
+        let mut starts = Vec::with_capacity(self.starts.len() + inserted_len / 40 + 1);
+        starts.extend_from_slice(self.starts.get(..kept).unwrap_or_default());
+        starts.extend(memchr::memchr_iter(b'\n', inserted_bytes).map(|i| inserted.start + i + 1));
+        let moved = self.starts.get(moved_from..).unwrap_or_default();
+        starts.extend(moved.iter().map(|&s| shift(s)));
+        // Checkpoints count from their line's start: those of lines wholly
+        // before or after the edited ones stay right (shifted after it); the
+        // edited lines are counted again.
+        let edited_from = kept
+            .checked_sub(1)
+            .and_then(|line| self.starts.get(line))
+            .copied()
+            .unwrap_or(0);
+        let old_edited_to = self.starts.get(moved_from).copied().unwrap_or(self.len);
+        let edited_to = self.starts.get(moved_from).map_or(new.len(), |&s| shift(s));
+        let mut checkpoints = Vec::with_capacity(self.checkpoints.len());
+        checkpoints.extend(self.checkpoints.iter().filter(|c| c.byte < edited_from));
+        add_long_line_checkpoints(new, &starts, edited_from..edited_to, &mut checkpoints);
+        checkpoints.extend(
+            self.checkpoints
+                .iter()
+                .filter(|c| c.byte >= old_edited_to)
+                .map(|c| Checkpoint {
+                    byte: shift(c.byte),
+                    ..*c
+                }),
+        );
+        LineIndex {
+            starts,
+            len: new.len(),
             checkpoints,
         }
     }
@@ -269,6 +321,27 @@ impl<'a> CharColumns<'a> {
 }
 
 /// Checkpoints every [`CHECKPOINT_STRIDE`] bytes along one long line.
+/// Checkpoints of the long lines among those starting in `lines` (`starts`
+/// are all line starts of `text`).
+fn add_long_line_checkpoints(
+    text: &str,
+    starts: &[usize],
+    lines: Range<usize>,
+    out: &mut Vec<Checkpoint>,
+) {
+    let first = starts.partition_point(|&s| s < lines.start);
+    let starts_in = starts.get(first..).unwrap_or_default();
+    for (n, &start) in starts_in.iter().enumerate() {
+        if start >= lines.end {
+            break;
+        }
+        let end = starts_in.get(n + 1).map_or(text.len(), |&next| next);
+        if end - start > CHECKPOINT_STRIDE {
+            add_checkpoints(text, start..end, out);
+        }
+    }
+}
+
 fn add_checkpoints(text: &str, line: std::ops::Range<usize>, out: &mut Vec<Checkpoint>) {
     let (mut chars, mut utf16) = (0, 0);
     let mut next = line.start + CHECKPOINT_STRIDE;
@@ -299,6 +372,59 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A deterministic byte-offset generator (xorshift), no dependency.
+    struct Dice(u64);
+
+    impl Dice {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n.max(1) as u64) as usize
+        }
+    }
+
+    #[test]
+    fn an_edited_index_equals_one_made_from_scratch() {
+        let long_line = "Åsa 😀 möter patienterna, ".repeat(400);
+        let mut text = format!("\u{feff}Rubrik\r\n{long_line}\r\nkort\n\n{long_line}\nsist");
+        let pieces = ["", "x", "\n", "\r\n", "ä\nö", "😀", "\n\n\n", &long_line];
+        let mut dice = Dice(0x5eed_1234_abcd_0042);
+        let mut index = LineIndex::new(&text);
+        for round in 0..400 {
+            let mut start = dice.below(text.len() + 1);
+            let mut end = (start + dice.below(64)).min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let end = end.max(start);
+            // Keep the text from growing without bound.
+            let piece = pieces[dice.below(pieces.len())];
+            let piece = if text.len() > 60_000 { "" } else { piece };
+            text.replace_range(start..end, piece);
+            index = index.edited(&text, start..end, piece.len());
+            assert_eq!(
+                index,
+                LineIndex::new(&text),
+                "round {round}: {start}..{end} <- {piece:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_inconsistent_edit_gives_the_index_made_from_scratch() {
+        let old = LineIndex::new("ab\ncd\n");
+        let new = "ab\nxcd\n";
+        // The right edit, then ranges and lengths that do not fit the texts.
+        assert_eq!(old.edited(new, 3..3, 1), LineIndex::new(new));
+        assert_eq!(old.edited(new, 3..99, 1), LineIndex::new(new));
+        assert_eq!(old.edited(new, 5..3, 1), LineIndex::new(new));
+        assert_eq!(old.edited(new, 3..3, 7), LineIndex::new(new));
+    }
 
     const TEXT: &str = "\u{feff}Rubrik\r\nÅtta ä ö 😀 patienter\r\nsist";
 

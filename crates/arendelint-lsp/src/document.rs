@@ -68,14 +68,18 @@ impl Document {
     ) {
         let snap = &mut self.snapshot;
         for change in changes {
-            match change.range {
+            let index = match change.range {
                 Some(range) => {
                     let span = position::byte_range(&snap.text, &snap.index, range, encoding);
-                    replace_range(&mut snap.text, span, &change.text);
+                    replace_range(&mut snap.text, span.clone(), &change.text);
+                    snap.index.edited(&snap.text, span, change.text.len())
                 }
-                None => snap.text = Arc::new(change.text),
-            }
-            snap.index = Arc::new(LineIndex::new(&snap.text));
+                None => {
+                    snap.text = Arc::new(change.text);
+                    LineIndex::new(&snap.text)
+                }
+            };
+            snap.index = Arc::new(index);
         }
         snap.version = version;
         snap.revision = next_revision();
@@ -167,6 +171,7 @@ mod tests {
         assert_eq!(d.snapshot.text.len(), d.snapshot.text.capacity());
         assert_eq!(held.text.as_str(), "Åsa möter\r\npatienter.\r\n");
         assert_eq!(d.snapshot.index.line_start(1), Some(15));
+        assert_eq!(*d.snapshot.index, LineIndex::new(&d.snapshot.text));
         // Not shared any more: edited in place.
         d.apply(vec![change(Some(((1, 0), (1, 0))), "x")], 3, Encoding::Utf8);
         assert_eq!(d.snapshot.text.as_str(), "Åsa ser alla\r\nxpatienter.\r\n");
