@@ -17,7 +17,11 @@ that line move (every pull reply is then a full report).
 With --pull the client advertises pull diagnostics (as VS Code does): after each
 didChange it sends `textDocument/diagnostic` with the previous `resultId`, and the
 time is taken to the whole response (a "full" report, or "unchanged" when the edit
-moved no finding); the kinds are counted."""
+moved no finding); the kinds are counted.
+
+On Linux the server's own CPU time over the counted edits (user + system, from
+/proc/PID/stat) is printed per edit too: the part of a keystroke that is the
+server's work, the rest being the pipe and the client reading the frame.""" 
 import argparse, json, os, subprocess, sys, threading, time, queue
 
 
@@ -103,7 +107,10 @@ def main():
             line += 1
     col = len(lines[line].encode("utf-16-le")) // 2 if a.at == "end" else 0
     samples = []
+    cpu_at_start = None
     for i in range(a.warmup + a.edits):
+        if i == a.warmup:
+            cpu_at_start = cpu_seconds(proc.pid)
         version = i + 2
         start = time.perf_counter()
         send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
@@ -119,6 +126,7 @@ def main():
             at, n = wait_for(version)
         if i >= a.warmup:
             samples.append((at - start) * 1000)
+    cpu_at_end = cpu_seconds(proc.pid)
     send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     send({"jsonrpc": "2.0", "method": "exit"})
     proc.wait(timeout=10)
@@ -126,7 +134,19 @@ def main():
     pct = lambda q: samples[min(len(samples) - 1, round((len(samples) - 1) * q))]
     print(f"{os.path.basename(a.case)}: {len(text.encode())} bytes, {findings} findings; "
           f"{len(samples)} edits: p50 {pct(0.5):.2f} ms, p95 {pct(0.95):.2f} ms, max {samples[-1]:.2f} ms; "
-          f"load avg {os.getloadavg()[0]:.2f}" + (f"; pull reports {kinds}" if a.pull else ""))
+          f"load avg {os.getloadavg()[0]:.2f}" + (f"; pull reports {kinds}" if a.pull else "")
+          + (f"; server CPU {(cpu_at_end - cpu_at_start) * 1000 / len(samples):.2f} ms per edit"
+             if cpu_at_start is not None and cpu_at_end is not None and samples else ""))
+
+
+def cpu_seconds(pid):
+    """User + system CPU seconds of a process so far (Linux), else None."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 if __name__ == "__main__":
