@@ -229,7 +229,12 @@ pub(crate) fn line_text<'l>(line: &'l str, data: &RuleData) -> &'l str {
 /// the range it takes on the line (label included) and the identifier.
 pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, String)> {
     let data = &data.agenda;
-    for m in data.dnr_label.find_iter(line) {
+    for m in data
+        .dnr_label
+        .get()
+        .into_iter()
+        .flat_map(|re| re.find_iter(line))
+    {
         let mut end = m.end();
         let mut parts: Vec<&str> = Vec::new();
         for (at, word) in words_with_offsets(&line[m.end()..]) {
@@ -249,7 +254,7 @@ pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, Str
             return Some((m.start()..end, id));
         }
     }
-    data.dnr_unlabelled.find(line).map(|m| {
+    data.dnr_unlabelled.get()?.find(line).map(|m| {
         (
             m.range(),
             m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
@@ -316,6 +321,15 @@ mod tests {
 
     fn data() -> RuleData {
         RuleData::build(&Config::default()).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn every_built_in_agenda_pattern_compiles() {
+        let data = data();
+        let a = &data.agenda;
+        for pattern in [&a.committee, &a.dnr_label, &a.dnr_part, &a.dnr_unlabelled] {
+            assert!(pattern.get().is_some(), "{pattern:?}");
+        }
     }
 
     fn read_line(line: &str) -> Option<(Form, String, String)> {
