@@ -20,9 +20,8 @@ pub(crate) struct RawAgenda {
     pub dnr_unlabelled: String,
 }
 
-/// The `[agenda]` table, compiled. Its patterns are compiled on first use:
-/// outside agenda mode only the agenda hint reads lines, with `committee`
-/// at most.
+/// The `[agenda]` table, compiled (its patterns in full only when text needs
+/// them).
 #[derive(Debug, Clone)]
 pub(crate) struct AgendaData {
     pub bullets: Vec<char>,
@@ -42,7 +41,7 @@ pub(crate) struct AgendaData {
 impl AgendaData {
     /// Compiles the table; the error names the bad entry.
     pub fn compile(raw: &RawAgenda) -> Result<AgendaData, String> {
-        // Built-in patterns: compiled once per process, when first used.
+        // Built-in patterns: compiled once per process.
         let build = |what: &str, p: &str| {
             LazyRegex::new(p, false).map_err(|e| format!("agenda {what} `{p}`: {e}"))
         };

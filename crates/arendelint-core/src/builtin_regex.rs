@@ -1,46 +1,133 @@
 //! Patterns of the built-in rule data, compiled once per process.
 
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Mutex, OnceLock};
 
-/// A built-in pattern compiled on its first use (through [`builtin_regex`]):
-/// a check often needs none of some patterns (the agenda's outside agenda
-/// mode), and compiling Unicode classes such as `\p{L}{0,4}` cost more than
-/// all the rest of building a linter. The syntax is checked at once, so that
-/// a bad pattern in the rule data is still an error when the data is read.
+/// A built-in pattern whose full form is compiled on its first use (through
+/// [`builtin_regex`]): compiling Unicode classes such as `\p{Lu}{2,8}` costs
+/// more than all the rest of building a linter, and most text never needs
+/// it. Compiled at once are two quick forms of the pattern: its ASCII form
+/// (see [`ascii_class`]), which finds the same matches in ASCII text, and a
+/// first test for other text, which matches wherever the full pattern does
+/// (so that its finding nothing settles it). A bad pattern in the rule data
+/// is still an error when the data is read.
 #[derive(Debug, Clone)]
 pub(crate) struct LazyRegex {
     pattern: String,
     case_insensitive: bool,
-    compiled: OnceLock<Option<Regex>>,
+    ascii: Regex,
+    first_test: Regex,
+    full: OnceLock<Option<Regex>>,
 }
 
 impl LazyRegex {
-    /// Checks the pattern's syntax (Unicode class names included) without
-    /// compiling it.
-    pub fn new(pattern: &str, case_insensitive: bool) -> Result<LazyRegex, regex_syntax::Error> {
-        regex_syntax::ParserBuilder::new()
+    pub fn new(pattern: &str, case_insensitive: bool) -> Result<LazyRegex, String> {
+        let hir = regex_syntax::ParserBuilder::new()
             .case_insensitive(case_insensitive)
             .build()
-            .parse(pattern)?;
+            .parse(pattern)
+            .map_err(|e| e.to_string())?;
+        let ascii = rewrite(&hir, &ascii_class);
+        let first_test = rewrite(&ascii, &no_unicode_word_look);
+        // Case is already folded into the classes of the printed forms.
+        let compile = |hir: &Hir| builtin_regex(&hir.to_string(), false).map_err(|e| e.to_string());
         Ok(LazyRegex {
             pattern: pattern.to_string(),
             case_insensitive,
-            compiled: OnceLock::new(),
+            ascii: compile(&ascii)?,
+            first_test: compile(&first_test)?,
+            full: OnceLock::new(),
         })
     }
 
-    /// The compiled pattern. `None` only when a pattern of good syntax still
-    /// cannot be compiled (a size limit); the tests compile every built-in one.
-    pub fn get(&self) -> Option<&Regex> {
-        self.compiled
+    /// The compiled pattern to search `haystack` with: the ASCII form for
+    /// ASCII text, `None` when the first test finds nothing (then neither
+    /// does the full pattern), else the full pattern. `None` also when a
+    /// pattern of good syntax cannot be compiled (a size limit; the tests
+    /// compile every built-in one).
+    pub fn for_haystack(&self, haystack: &str) -> Option<&Regex> {
+        if haystack.is_ascii() {
+            return Some(&self.ascii);
+        }
+        if !self.first_test.is_match(haystack) {
+            return None;
+        }
+        self.full()
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.for_haystack(haystack)
+            .is_some_and(|re| re.is_match(haystack))
+    }
+
+    /// The full pattern, compiled on first use.
+    pub fn full(&self) -> Option<&Regex> {
+        self.full
             .get_or_init(|| builtin_regex(&self.pattern, self.case_insensitive).ok())
             .as_ref()
     }
+}
 
-    pub fn is_match(&self, text: &str) -> bool {
-        self.get().is_some_and(|re| re.is_match(text))
+/// `hir` with every part that `leaf` gives a replacement for replaced.
+fn rewrite(hir: &Hir, leaf: &dyn Fn(&Hir) -> Option<Hir>) -> Hir {
+    if let Some(replaced) = leaf(hir) {
+        return replaced;
+    }
+    match hir.kind() {
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: Box::new(rewrite(&rep.sub, leaf)),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: Box::new(rewrite(&cap.sub, leaf)),
+            ..cap.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| rewrite(h, leaf)).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(|h| rewrite(h, leaf)).collect())
+        }
+        _ => hir.clone(),
+    }
+}
+
+/// A class that holds non-ASCII characters, cut to its ASCII part plus all
+/// non-ASCII characters. In ASCII text only the ASCII parts can match, so
+/// the matches are the same; in any text the classes only grew, so wherever
+/// the pattern matches this form matches too. Such classes are a few ranges
+/// each, quick to compile.
+fn ascii_class(hir: &Hir) -> Option<Hir> {
+    let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+        return None;
+    };
+    let mut cut = class.clone();
+    cut.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
+    if cut != *class {
+        cut.union(&ClassUnicode::new([ClassUnicodeRange::new(
+            '\u{80}',
+            char::MAX,
+        )]));
+    }
+    Some(Hir::class(Class::Unicode(cut)))
+}
+
+/// A Unicode word boundary, dropped: the pattern then matches more, never
+/// less, and the fast search (a lazy DFA) need not give up at the first
+/// non-ASCII byte as it does for such a boundary.
+fn no_unicode_word_look(hir: &Hir) -> Option<Hir> {
+    match hir.kind() {
+        HirKind::Look(
+            Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode,
+        ) => Some(Hir::empty()),
+        _ => None,
     }
 }
 
@@ -100,17 +187,94 @@ mod tests {
     }
 
     #[test]
-    fn a_lazy_pattern_is_checked_at_once_and_compiled_when_used() {
+    fn the_quick_forms_of_a_pattern() {
+        let form = |p: &str, ci: bool| {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(ci)
+                .build()
+                .parse(p)
+                .map(|hir| rewrite(&hir, &ascii_class).to_string())
+                .ok()
+        };
+        // An ASCII class stays; one with other characters gets all of them.
+        assert_eq!(form("[a-c]x", false).as_deref(), Some("(?:[a-c]x)"));
+        assert_eq!(
+            form(r"^\p{Lu}{2,8}", false).as_deref(),
+            Some("(?:\\A[A-Z\u{80}-\u{10FFFF}]{2,8})")
+        );
+        // Case folded first: `k` is also the Kelvin sign.
+        assert_eq!(
+            form("kå|d", true).as_deref(),
+            Some("(?:(?:[Kk\u{80}-\u{10FFFF}][\u{80}-\u{10FFFF}])|[Dd])")
+        );
+        // The first test for other text: Unicode word boundaries dropped, others kept.
+        let first_test = regex_syntax::parse(r"\bKS(?-u:\b)\B")
+            .map(|hir| rewrite(&hir, &no_unicode_word_look).to_string())
+            .ok();
+        assert_eq!(first_test.as_deref(), Some("(?:(?:KS)(?-u:\\b))"));
+    }
+
+    #[test]
+    fn a_lazy_pattern_finds_what_the_full_one_finds() {
+        let patterns = [
+            (r"^\p{Lu}\p{L}{0,4}$", false),
+            (
+                r"\b\p{Lu}{2,8}[ -]?(?:19|20)\d{2}[/-]\d+(?:[-/.:]\d+)*\b",
+                false,
+            ),
+            (r"\b(?:vårt\s+dnr|dnr)\b\.?\s*:?\s*", true),
+        ];
+        let haystacks = [
+            "Ks",
+            "Östra",
+            "ks",
+            "Sexbokstav",
+            "KS",
+            "ÅÄÖ",
+            "",
+            "Dnr KS 2023/12",
+            "dnr RÄN-2018-0082 och XX2005/0485-83",
+            "Vårt DNR: 12",
+            "Ärende om budget 2024",
+            "vårt  dnr",
+            "KS٢٠٢٣/12",
+            "K\u{212A}S 2023/1",
+        ];
+        for (pattern, ci) in patterns {
+            let lazy = LazyRegex::new(pattern, ci).ok();
+            let full = RegexBuilder::new(pattern).case_insensitive(ci).build().ok();
+            assert!(lazy.is_some() && full.is_some(), "{pattern}");
+            let (Some(lazy), Some(full)) = (lazy, full) else {
+                continue;
+            };
+            for h in haystacks {
+                let found: Vec<_> = lazy
+                    .for_haystack(h)
+                    .into_iter()
+                    .flat_map(|re| re.find_iter(h).map(|m| m.range()))
+                    .collect();
+                let expected: Vec<_> = full.find_iter(h).map(|m| m.range()).collect();
+                assert_eq!(found, expected, "{pattern} in {h:?}");
+                assert_eq!(lazy.is_match(h), full.is_match(h), "{pattern} in {h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_lazy_pattern_is_checked_at_once_and_compiled_when_needed() {
         assert!(LazyRegex::new("(", false).is_err());
         assert!(LazyRegex::new(r"\p{NoSuchClass}", false).is_err());
         let lazy = LazyRegex::new(r"^\p{Lu}\p{L}{0,4}$", false).ok();
-        assert!(lazy.as_ref().is_some_and(|l| l.compiled.get().is_none()));
+        // ASCII text and text that the ASCII form rules out need no full pattern.
         assert!(lazy.as_ref().is_some_and(|l| l.is_match("Ks")
-            && l.is_match("Östra")
             && !l.is_match("ks")
-            && !l.is_match("Sexbokstav")));
+            && !l.is_match("kö")
+            && l.full.get().is_none()));
+        assert!(lazy.as_ref().is_some_and(|l| l.is_match("Östra")
+            && !l.is_match("Ösxxxx")
+            && l.full.get().is_some()));
         assert_eq!(
-            lazy.as_ref().and_then(|l| l.get()).map(Regex::as_str),
+            lazy.as_ref().and_then(|l| l.full()).map(Regex::as_str),
             Some(r"^\p{Lu}\p{L}{0,4}$")
         );
         let insensitive = LazyRegex::new("abc", true).ok();

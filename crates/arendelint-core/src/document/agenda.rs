@@ -229,12 +229,8 @@ pub(crate) fn line_text<'l>(line: &'l str, data: &RuleData) -> &'l str {
 /// the range it takes on the line (label included) and the identifier.
 pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, String)> {
     let data = &data.agenda;
-    for m in data
-        .dnr_label
-        .get()
-        .into_iter()
-        .flat_map(|re| re.find_iter(line))
-    {
+    let labelled = data.dnr_label.for_haystack(line);
+    for m in labelled.into_iter().flat_map(|re| re.find_iter(line)) {
         let mut end = m.end();
         let mut parts: Vec<&str> = Vec::new();
         for (at, word) in words_with_offsets(&line[m.end()..]) {
@@ -254,7 +250,7 @@ pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, Str
             return Some((m.start()..end, id));
         }
     }
-    data.dnr_unlabelled.get()?.find(line).map(|m| {
+    data.dnr_unlabelled.for_haystack(line)?.find(line).map(|m| {
         (
             m.range(),
             m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
@@ -328,7 +324,7 @@ mod tests {
         let data = data();
         let a = &data.agenda;
         for pattern in [&a.committee, &a.dnr_label, &a.dnr_part, &a.dnr_unlabelled] {
-            assert!(pattern.get().is_some(), "{pattern:?}");
+            assert!(pattern.full().is_some(), "{pattern:?}");
         }
     }
 
