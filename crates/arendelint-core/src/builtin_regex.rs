@@ -7,53 +7,54 @@ use regex_syntax::hir::{
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Mutex, OnceLock};
 
-/// A built-in pattern whose full form is compiled on its first use (through
+/// A built-in pattern compiled in parts as text needs them (each through
 /// [`builtin_regex`]): compiling Unicode classes such as `\p{Lu}{2,8}` costs
 /// more than all the rest of building a linter, and most text never needs
-/// it. Compiled at once are two quick forms of the pattern: its ASCII form
-/// (see [`ascii_class`]), which finds the same matches in ASCII text, and a
-/// first test for other text, which matches wherever the full pattern does
-/// (so that its finding nothing settles it). A bad pattern in the rule data
-/// is still an error when the data is read.
+/// them. ASCII text is searched with the pattern's ASCII form (see
+/// [`ascii_class`]), which finds the same matches; other text first with a
+/// quick test that matches wherever the full pattern does (so that its
+/// finding nothing settles it), then with the full pattern. The syntax is
+/// checked at once, so a bad pattern in the rule data is still an error when
+/// the data is read.
 #[derive(Debug, Clone)]
 pub(crate) struct LazyRegex {
     pattern: String,
     case_insensitive: bool,
-    ascii: Regex,
-    first_test: Regex,
+    hir: Hir,
+    ascii: OnceLock<Option<Regex>>,
+    first_test: OnceLock<Option<Regex>>,
     full: OnceLock<Option<Regex>>,
 }
 
 impl LazyRegex {
-    pub fn new(pattern: &str, case_insensitive: bool) -> Result<LazyRegex, String> {
+    pub fn new(pattern: &str, case_insensitive: bool) -> Result<LazyRegex, regex_syntax::Error> {
         let hir = regex_syntax::ParserBuilder::new()
             .case_insensitive(case_insensitive)
             .build()
-            .parse(pattern)
-            .map_err(|e| e.to_string())?;
-        let ascii = rewrite(&hir, &ascii_class);
-        let first_test = rewrite(&ascii, &no_unicode_word_look);
-        // Case is already folded into the classes of the printed forms.
-        let compile = |hir: &Hir| builtin_regex(&hir.to_string(), false).map_err(|e| e.to_string());
+            .parse(pattern)?;
         Ok(LazyRegex {
             pattern: pattern.to_string(),
             case_insensitive,
-            ascii: compile(&ascii)?,
-            first_test: compile(&first_test)?,
+            hir,
+            ascii: OnceLock::new(),
+            first_test: OnceLock::new(),
             full: OnceLock::new(),
         })
     }
 
     /// The compiled pattern to search `haystack` with: the ASCII form for
-    /// ASCII text, `None` when the first test finds nothing (then neither
+    /// ASCII text, `None` when the quick test finds nothing (then neither
     /// does the full pattern), else the full pattern. `None` also when a
     /// pattern of good syntax cannot be compiled (a size limit; the tests
     /// compile every built-in one).
     pub fn for_haystack(&self, haystack: &str) -> Option<&Regex> {
         if haystack.is_ascii() {
-            return Some(&self.ascii);
+            return self.ascii().or_else(|| self.full());
         }
-        if !self.first_test.is_match(haystack) {
+        if self
+            .first_test()
+            .is_some_and(|test| !test.is_match(haystack))
+        {
             return None;
         }
         self.full()
@@ -70,6 +71,26 @@ impl LazyRegex {
             .get_or_init(|| builtin_regex(&self.pattern, self.case_insensitive).ok())
             .as_ref()
     }
+
+    fn ascii(&self) -> Option<&Regex> {
+        self.ascii
+            .get_or_init(|| compile_hir(&rewrite(&self.hir, &ascii_class)))
+            .as_ref()
+    }
+
+    fn first_test(&self) -> Option<&Regex> {
+        self.first_test
+            .get_or_init(|| {
+                let ascii = rewrite(&self.hir, &ascii_class);
+                compile_hir(&rewrite(&ascii, &no_unicode_word_look))
+            })
+            .as_ref()
+    }
+}
+
+/// Compiles a pattern given as syntax (its case already folded into classes).
+fn compile_hir(hir: &Hir) -> Option<Regex> {
+    builtin_regex(&hir.to_string(), false).ok()
 }
 
 /// `hir` with every part that `leaf` gives a replacement for replaced.
@@ -266,9 +287,13 @@ mod tests {
         assert!(LazyRegex::new(r"\p{NoSuchClass}", false).is_err());
         let lazy = LazyRegex::new(r"^\p{Lu}\p{L}{0,4}$", false).ok();
         // ASCII text and text that the ASCII form rules out need no full pattern.
-        assert!(lazy.as_ref().is_some_and(|l| l.is_match("Ks")
+        assert!(lazy.as_ref().is_some_and(|l| l.ascii.get().is_none()
+            && l.is_match("Ks")
             && !l.is_match("ks")
+            && l.first_test.get().is_none()
             && !l.is_match("kö")
+            && l.ascii.get().is_some()
+            && l.first_test.get().is_some()
             && l.full.get().is_none()));
         assert!(lazy.as_ref().is_some_and(|l| l.is_match("Östra")
             && !l.is_match("Ösxxxx")
