@@ -312,7 +312,7 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
     let mut blank_before = true;
     let mut in_fence = false;
     for line in lines(text) {
-        let trimmed = line.trim();
+        let trimmed = trim(line);
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
         }
@@ -323,9 +323,25 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
                 }
             }
         }
-        blank_before = trimmed.trim_start_matches('\u{feff}').is_empty();
+        blank_before = is_blank(trimmed);
     }
     count
+}
+
+/// `line.trim()`, with no characters decoded when the line opens and ends
+/// with ASCII other than white space (most lines of prose).
+fn trim(line: &str) -> &str {
+    match (line.as_bytes().first(), line.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => line,
+        _ => line.trim(),
+    }
+}
+
+/// Whether a trimmed line is empty or only byte order marks (U+FEFF, which
+/// opens with the byte 0xEF).
+fn is_blank(trimmed: &str) -> bool {
+    trimmed.as_bytes().first().is_none_or(|&b| b == 0xEF)
+        && trimmed.trim_start_matches('\u{feff}').is_empty()
 }
 
 /// A cheap test that rules out most lines before [`case_line`] reads them
@@ -434,6 +450,35 @@ mod line_tests {
                 .find(|(_, c)| !c.is_alphabetic())
                 .map_or(s.len(), |(i, _)| i);
             assert_eq!(super::letters_len(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn trim_and_blank_as_std() {
+        for line in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a.",
+            "\u{a0}a",
+            "a\u{3000}",
+            "\u{feff}",
+            "\u{feff}\u{feff}",
+            "\u{feff}a",
+            "ä",
+            "\tx\t",
+            "x\u{1f}",
+            "Ärende 4  ",
+            "#",
+        ] {
+            assert_eq!(super::trim(line), line.trim(), "{line:?}");
+            let trimmed = line.trim();
+            assert_eq!(
+                super::is_blank(trimmed),
+                trimmed.trim_start_matches('\u{feff}').is_empty(),
+                "{line:?}"
+            );
         }
     }
 
