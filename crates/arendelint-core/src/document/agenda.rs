@@ -137,9 +137,10 @@ fn read(line: &str, data: &AgendaData) -> Option<CaseLine> {
 
 /// A title line: starts with a capital, is short, and is not a sentence.
 fn is_title(line: &str, rest: &str, data: &AgendaData) -> bool {
+    // The word count last, and only as far as the limit: a line of prose is long.
     rest.chars().next().is_some_and(char::is_uppercase)
-        && line.split_whitespace().count() <= data.title_max_words
         && !line.ends_with('.')
+        && line.split_whitespace().nth(data.title_max_words).is_none()
 }
 
 /// A case number at `at`: up to `max` digits, with `/NN` when `slash`
