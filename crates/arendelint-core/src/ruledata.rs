@@ -392,6 +392,8 @@ pub(crate) struct RuleData {
     pub factor: PhraseList,
     pub breakdown_starts: PhraseList,
     pub abbreviations: HashSet<String>,
+    /// The byte length of the longest abbreviation.
+    pub abbreviation_len: usize,
     pub rate: HashSet<String>,
     pub count_words: HashSet<String>,
     /// The word lists that JAM004 reads next to every number (money,
@@ -763,6 +765,10 @@ impl RuleData {
             factor: phrases("phrases.toml", &phr.factor.phrases, phr.factor.inflect)?,
             breakdown_starts: phrases("phrases.toml", &phr.breakdown.starts, false)?,
             abbreviations: set(&phr.sentence.abbreviations),
+            abbreviation_len: (phr.sentence.abbreviations.iter())
+                .map(|a| a.to_lowercase().len())
+                .max()
+                .unwrap_or(0),
             number_words: number_words(&phr.figure),
             rate: set(&phr.figure.rate),
             count_words: set(&phr.figure.count_words),
