@@ -27,11 +27,13 @@ pub(crate) struct LazyRegex {
 }
 
 impl LazyRegex {
-    pub fn new(pattern: &str, case_insensitive: bool) -> Result<LazyRegex, regex_syntax::Error> {
+    /// The error is the parser's message.
+    pub fn new(pattern: &str, case_insensitive: bool) -> Result<LazyRegex, String> {
         let hir = regex_syntax::ParserBuilder::new()
             .case_insensitive(case_insensitive)
             .build()
-            .parse(pattern)?;
+            .parse(pattern)
+            .map_err(|e| e.to_string())?;
         Ok(LazyRegex {
             pattern: pattern.to_string(),
             case_insensitive,
