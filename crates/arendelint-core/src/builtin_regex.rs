@@ -21,6 +21,7 @@ pub(crate) struct LazyRegex {
     pattern: String,
     case_insensitive: bool,
     hir: Hir,
+    needs_ascii_digit: bool,
     ascii: OnceLock<Option<Regex>>,
     first_test: OnceLock<Option<Regex>>,
     full: OnceLock<Option<Regex>>,
@@ -37,6 +38,7 @@ impl LazyRegex {
         Ok(LazyRegex {
             pattern: pattern.to_string(),
             case_insensitive,
+            needs_ascii_digit: needs_ascii_digit(&hir),
             hir,
             ascii: OnceLock::new(),
             first_test: OnceLock::new(),
@@ -67,6 +69,12 @@ impl LazyRegex {
             .is_some_and(|re| re.is_match(haystack))
     }
 
+    /// Whether every match holds an ASCII digit (then text without one
+    /// need not be searched).
+    pub fn needs_ascii_digit(&self) -> bool {
+        self.needs_ascii_digit
+    }
+
     /// The full pattern, compiled on first use.
     pub fn full(&self) -> Option<&Regex> {
         self.full
@@ -87,6 +95,34 @@ impl LazyRegex {
                 compile_hir(&rewrite(&ascii, &no_unicode_word_look))
             })
             .as_ref()
+    }
+}
+
+/// Whether every match of `hir` holds an ASCII digit: a literal with one, a
+/// class of digits only, or a part that every match goes through with one
+/// (`(?:19|20)\d{2}`).
+fn needs_ascii_digit(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(lit) => lit.0.iter().any(u8::is_ascii_digit),
+        HirKind::Class(Class::Unicode(class)) => {
+            !class.ranges().is_empty()
+                && class
+                    .ranges()
+                    .iter()
+                    .all(|r| r.start() >= '0' && r.end() <= '9')
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            !class.ranges().is_empty()
+                && class
+                    .ranges()
+                    .iter()
+                    .all(|r| r.start() >= b'0' && r.end() <= b'9')
+        }
+        HirKind::Repetition(rep) => rep.min > 0 && needs_ascii_digit(&rep.sub),
+        HirKind::Capture(cap) => needs_ascii_digit(&cap.sub),
+        HirKind::Concat(subs) => subs.iter().any(needs_ascii_digit),
+        HirKind::Alternation(subs) => subs.iter().all(needs_ascii_digit),
+        HirKind::Empty | HirKind::Look(_) => false,
     }
 }
 
@@ -235,6 +271,27 @@ mod tests {
             .map(|hir| rewrite(&hir, &no_unicode_word_look).to_string())
             .ok();
         assert_eq!(first_test.as_deref(), Some("(?:(?:KS)(?-u:\\b))"));
+    }
+
+    #[test]
+    fn patterns_that_need_an_ascii_digit() {
+        let needs = |p: &str| LazyRegex::new(p, true).map(|l| l.needs_ascii_digit()).ok();
+        for (pattern, expected) in [
+            (r"\b\p{Lu}{2,8}[ -]?(?:19|20)\d{2}[/-]\d+\b", true),
+            ("[0-9]+", true),
+            ("a7", true),
+            ("(?:x|2)3?", false),
+            ("x|2", false),
+            (r"\d", false),
+            ("[0-9]*", false),
+            ("(?-u:[0-9])", true),
+            ("(a)(1)", true),
+            (r"\b", false),
+            ("", false),
+            ("[0-9a]", false),
+        ] {
+            assert_eq!(needs(pattern), Some(expected), "{pattern}");
+        }
     }
 
     #[test]

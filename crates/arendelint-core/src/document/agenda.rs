@@ -230,6 +230,11 @@ pub(crate) fn line_text<'l>(line: &'l str, data: &RuleData) -> &'l str {
 /// the range it takes on the line (label included) and the identifier.
 pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, String)> {
     let data = &data.agenda;
+    // A labelled Dnr holds a digit (the test below), an unlabelled one does
+    // when its pattern cannot match without one: most lines have none.
+    if data.dnr_unlabelled.needs_ascii_digit() && !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let labelled = data.dnr_label.for_haystack(line);
     for m in labelled.into_iter().flat_map(|re| re.find_iter(line)) {
         let mut end = m.end();
