@@ -3,7 +3,7 @@
 use crate::configs::{absolute, ConfigResolver, Settings};
 use crate::texts::Texts;
 use arendelint_core::SourceKind;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -36,7 +36,7 @@ pub fn collect(
         texts,
         jobs: Vec::new(),
         problems: Vec::new(),
-        seen: HashSet::new(),
+        seen: HashSet::default(),
         cwd: std::env::current_dir().ok(),
     };
     for path in paths {
@@ -50,7 +50,8 @@ struct Collector<'a> {
     texts: Texts,
     jobs: Vec<Job>,
     problems: Vec<Problem>,
-    /// Absolute paths already queued, so `check . a.md` checks a.md once.
+    /// Absolute paths already queued, so `check . a.md` checks a.md once
+    /// (Fx hashing: SipHash was a visible cost with thousands of files).
     seen: HashSet<PathBuf>,
     /// The current folder, asked once (not once per file found).
     cwd: Option<PathBuf>,

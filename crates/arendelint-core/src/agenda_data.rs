@@ -1,8 +1,7 @@
 //! The agenda forms of `rules/sections.toml` (`[agenda]`), compiled: rule
 //! data that the document model reads agenda lines with.
 
-use crate::builtin_regex::builtin_regex;
-use regex::Regex;
+use crate::builtin_regex::LazyRegex;
 use rustc_hash::FxHashSet as HashSet;
 
 /// The `[agenda]` table of `sections.toml`, as written.
@@ -21,21 +20,22 @@ pub(crate) struct RawAgenda {
     pub dnr_unlabelled: String,
 }
 
-/// The `[agenda]` table, compiled.
+/// The `[agenda]` table, compiled (its patterns in full only when text needs
+/// them).
 #[derive(Debug, Clone)]
 pub(crate) struct AgendaData {
     pub bullets: Vec<char>,
     pub item_words: HashSet<String>,
-    pub committee: Regex,
+    pub committee: LazyRegex,
     pub not_committees: HashSet<String>,
     pub title_max_words: usize,
     /// After the last item of a bare kallelse, this much text (a signature,
     /// "Välkomna!") is closing matter, not case text.
     pub closing_max_words: usize,
-    pub dnr_label: Regex,
+    pub dnr_label: LazyRegex,
     pub metadata_labels: Vec<String>,
-    pub dnr_part: Regex,
-    pub dnr_unlabelled: Regex,
+    pub dnr_part: LazyRegex,
+    pub dnr_unlabelled: LazyRegex,
 }
 
 impl AgendaData {
@@ -43,7 +43,7 @@ impl AgendaData {
     pub fn compile(raw: &RawAgenda) -> Result<AgendaData, String> {
         // Built-in patterns: compiled once per process.
         let build = |what: &str, p: &str| {
-            builtin_regex(p, false).map_err(|e| format!("agenda {what} `{p}`: {e}"))
+            LazyRegex::new(p, false).map_err(|e| format!("agenda {what} `{p}`: {e}"))
         };
         let mut labels: Vec<String> = raw.dnr_labels.iter().map(|l| l.to_lowercase()).collect();
         // The longest label first, so that `vårt dnr` wins over `dnr`.
@@ -68,7 +68,7 @@ impl AgendaData {
                 .collect(),
             title_max_words: raw.title_max_words,
             closing_max_words: raw.closing_max_words,
-            dnr_label: builtin_regex(&label, true)
+            dnr_label: LazyRegex::new(&label, true)
                 .map_err(|e| format!("agenda dnr-labels: {e}"))?,
             metadata_labels: raw
                 .metadata_labels

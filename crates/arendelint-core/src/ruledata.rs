@@ -1,7 +1,7 @@
 //! The rule pack's data (rules/*.toml), embedded at compile time and compiled
 //! together with an organisation's configuration.
 
-use crate::builtin_regex::builtin_regex;
+use crate::builtin_regex::{builtin_regex, LazyRegex};
 use crate::config::{Config, ConfigError, SuggestionClass};
 use crate::phrase::{PhraseList, WordPat};
 use regex::{Regex, RegexBuilder};
@@ -364,16 +364,19 @@ pub(crate) struct RuleData {
     pub queue_before: HashSet<String>,
     pub queue_after: HashSet<String>,
     pub gender_not_after: HashMap<String, Vec<String>>,
-    pub gender_headings: Vec<Regex>,
-    /// `gender_headings` as one alternation (`None` when they cannot be
-    /// joined): one search per heading instead of one per pattern.
+    /// The built-in gender heading patterns (compiled only if
+    /// `gender_heading_any` is `None`), and the configuration's.
+    gender_headings: Vec<LazyRegex>,
+    extra_gender_headings: Vec<Regex>,
+    /// The gender heading patterns as one alternation (`None` when they
+    /// cannot be joined): one search per heading instead of one per pattern.
     gender_heading_any: Option<Regex>,
     pub case_parts: Vec<String>,
     pub consequence_labels: HashSet<String>,
     pub known_headings: HashSet<String>,
     pub closing_headings: Vec<String>,
     pub placeholders: HashSet<String>,
-    pub page_patterns: Vec<Regex>,
+    pub page_patterns: Vec<LazyRegex>,
     /// Agenda mode: case headings and diary numbers (contract §5).
     pub agenda: crate::agenda_data::AgendaData,
     pub negations: HashSet<String>,
@@ -389,6 +392,8 @@ pub(crate) struct RuleData {
     pub factor: PhraseList,
     pub breakdown_starts: PhraseList,
     pub abbreviations: HashSet<String>,
+    /// The byte length of the longest abbreviation.
+    pub abbreviation_len: usize,
     pub rate: HashSet<String>,
     pub count_words: HashSet<String>,
     /// The word lists that JAM004 reads next to every number (money,
@@ -484,8 +489,9 @@ fn phrases(file: &str, list: &[String], inflect: bool) -> Result<PhraseList, Con
     PhraseList::parse(list, inflect).map_err(|e| data_error(file, e.0))
 }
 
-fn regex(file: &str, pattern: &str) -> Result<Regex, ConfigError> {
-    builtin_regex(pattern, true).map_err(|e| data_error(file, format!("pattern `{pattern}`: {e}")))
+/// A built-in pattern, case-insensitive, compiled when text first needs it.
+fn lazy_regex(file: &str, pattern: &str) -> Result<LazyRegex, ConfigError> {
+    LazyRegex::new(pattern, true).map_err(|e| data_error(file, format!("pattern `{pattern}`: {e}")))
 }
 
 impl RuleData {
@@ -559,11 +565,12 @@ impl RuleData {
 
         let mut gender_headings = Vec::new();
         for p in &sec.gender.heading_patterns {
-            gender_headings.push(regex("sections.toml", p)?);
+            gender_headings.push(lazy_regex("sections.toml", p)?);
         }
+        let mut extra_gender_headings = Vec::new();
         for p in &config.extra_gender_headings {
             let origin = config.origin.clone().unwrap_or_else(|| "<settings>".into());
-            gender_headings.push(
+            extra_gender_headings.push(
                 RegexBuilder::new(p)
                     .case_insensitive(true)
                     .build()
@@ -587,7 +594,7 @@ impl RuleData {
         );
         let mut page_patterns = Vec::new();
         for p in &sec.furniture.page_patterns {
-            page_patterns.push(regex("sections.toml", p)?);
+            page_patterns.push(lazy_regex("sections.toml", p)?);
         }
 
         let agenda = crate::agenda_data::AgendaData::compile(&sec.agenda)
@@ -726,8 +733,9 @@ impl RuleData {
             queue_before: set(&lex.gender.queue_before),
             queue_after: set(&lex.gender.queue_after),
             gender_not_after: lex.gender.not_after.into_iter().collect(),
-            gender_heading_any: any_of(&gender_headings, config.extra_gender_headings.is_empty()),
+            gender_heading_any: any_of(&sec.gender.heading_patterns, &config.extra_gender_headings),
             gender_headings,
+            extra_gender_headings,
             case_parts: sec.case.parts.iter().map(|p| p.to_lowercase()).collect(),
             consequence_labels,
             known_headings: set(&sec.headings.known),
@@ -757,6 +765,10 @@ impl RuleData {
             factor: phrases("phrases.toml", &phr.factor.phrases, phr.factor.inflect)?,
             breakdown_starts: phrases("phrases.toml", &phr.breakdown.starts, false)?,
             abbreviations: set(&phr.sentence.abbreviations),
+            abbreviation_len: (phr.sentence.abbreviations.iter())
+                .map(|a| a.to_lowercase().len())
+                .max()
+                .unwrap_or(0),
             number_words: number_words(&phr.figure),
             rate: set(&phr.figure.rate),
             count_words: set(&phr.figure.count_words),
@@ -861,7 +873,13 @@ impl RuleData {
     pub fn is_gender_heading(&self, heading: &str) -> bool {
         match &self.gender_heading_any {
             Some(any) => any.is_match(heading),
-            None => self.gender_headings.iter().any(|r| r.is_match(heading)),
+            None => {
+                self.gender_headings.iter().any(|r| r.is_match(heading))
+                    || self
+                        .extra_gender_headings
+                        .iter()
+                        .any(|r| r.is_match(heading))
+            }
         }
     }
 
@@ -1030,21 +1048,22 @@ impl Template {
     }
 }
 
-/// One case-insensitive expression that matches where any of `patterns`
-/// (each compiled case-insensitively) does. `None` when there is none, when
-/// one may hold a `#` (a comment under the `x` flag could swallow the group's
-/// closing parenthesis), or when the alternation does not compile.
-fn any_of(patterns: &[Regex], builtin: bool) -> Option<Regex> {
-    if patterns.is_empty() || patterns.iter().any(|r| r.as_str().contains('#')) {
+/// One case-insensitive expression that matches where any of the built-in
+/// and the configuration's `extra` patterns (each compiled case-insensitively)
+/// does. `None` when there is none, when one may hold a `#` (a comment under
+/// the `x` flag could swallow the group's closing parenthesis), or when the
+/// alternation does not compile.
+fn any_of(builtin: &[String], extra: &[String]) -> Option<Regex> {
+    let patterns = || builtin.iter().chain(extra);
+    if patterns().next().is_none() || patterns().any(|p| p.contains('#')) {
         return None;
     }
     // A flag set inside a group ends with the group: each keeps its own.
-    let alternation = patterns
-        .iter()
-        .map(|r| format!("(?:{})", r.as_str()))
+    let alternation = patterns()
+        .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
-    if builtin {
+    if extra.is_empty() {
         builtin_regex(&alternation, true).ok()
     } else {
         RegexBuilder::new(&alternation)
@@ -1205,6 +1224,9 @@ mod tests {
         assert!(data.group_forms.len() >= 60);
         assert_eq!(data.gender_headings.len(), 6);
         assert!(data.gender_heading_any.is_some());
+        for pattern in data.gender_headings.iter().chain(&data.page_patterns) {
+            assert!(pattern.full().is_some(), "{pattern:?}");
+        }
     }
 
     #[test]
@@ -1250,11 +1272,12 @@ mod tests {
 
     #[test]
     fn gender_headings_joined_match_as_each_alone() {
-        let patterns: Vec<Regex> = ["jämställd", "kön\\+", "(?-i)Ab", "x(?i)y"]
+        let sources = ["jämställd", "kön\\+", "(?-i)Ab", "x(?i)y"].map(String::from);
+        let patterns: Vec<Regex> = sources
             .iter()
             .filter_map(|p| RegexBuilder::new(p).case_insensitive(true).build().ok())
             .collect();
-        let any = any_of(&patterns, false).expect("joined");
+        let any = any_of(&sources[..2], &sources[2..]).expect("joined");
         assert_eq!(
             any.as_str(),
             "(?:jämställd)|(?:kön\\+)|(?:(?-i)Ab)|(?:x(?i)y)"
@@ -1277,9 +1300,8 @@ mod tests {
                 "{text}"
             );
         }
-        assert!(any_of(&[], true).is_none());
-        let commented = RegexBuilder::new("(?x)a # b").build().ok();
-        assert!(any_of(&commented.into_iter().collect::<Vec<_>>(), false).is_none());
+        assert!(any_of(&[], &[]).is_none());
+        assert!(any_of(&sources, &["(?x)a # b".to_string()]).is_none());
     }
 
     #[test]

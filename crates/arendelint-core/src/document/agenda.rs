@@ -137,9 +137,10 @@ fn read(line: &str, data: &AgendaData) -> Option<CaseLine> {
 
 /// A title line: starts with a capital, is short, and is not a sentence.
 fn is_title(line: &str, rest: &str, data: &AgendaData) -> bool {
+    // The word count last, and only as far as the limit: a line of prose is long.
     rest.chars().next().is_some_and(char::is_uppercase)
-        && line.split_whitespace().count() <= data.title_max_words
         && !line.ends_with('.')
+        && line.split_whitespace().nth(data.title_max_words).is_none()
 }
 
 /// A case number at `at`: up to `max` digits, with `/NN` when `slash`
@@ -229,7 +230,13 @@ pub(crate) fn line_text<'l>(line: &'l str, data: &RuleData) -> &'l str {
 /// the range it takes on the line (label included) and the identifier.
 pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, String)> {
     let data = &data.agenda;
-    for m in data.dnr_label.find_iter(line) {
+    // A labelled Dnr holds a digit (the test below), an unlabelled one does
+    // when its pattern cannot match without one: most lines have none.
+    if data.dnr_unlabelled.needs_ascii_digit() && !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let labelled = data.dnr_label.for_haystack(line);
+    for m in labelled.into_iter().flat_map(|re| re.find_iter(line)) {
         let mut end = m.end();
         let mut parts: Vec<&str> = Vec::new();
         for (at, word) in words_with_offsets(&line[m.end()..]) {
@@ -249,7 +256,7 @@ pub(crate) fn find_dnr(line: &str, data: &RuleData) -> Option<(Range<usize>, Str
             return Some((m.start()..end, id));
         }
     }
-    data.dnr_unlabelled.find(line).map(|m| {
+    data.dnr_unlabelled.for_haystack(line)?.find(line).map(|m| {
         (
             m.range(),
             m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
@@ -316,6 +323,15 @@ mod tests {
 
     fn data() -> RuleData {
         RuleData::build(&Config::default()).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn every_built_in_agenda_pattern_compiles() {
+        let data = data();
+        let a = &data.agenda;
+        for pattern in [&a.committee, &a.dnr_label, &a.dnr_part, &a.dnr_unlabelled] {
+            assert!(pattern.full().is_some(), "{pattern:?}");
+        }
     }
 
     fn read_line(line: &str) -> Option<(Form, String, String)> {

@@ -308,26 +308,33 @@ impl<'t, 'd> Builder<'t, 'd> {
     }
 
     fn split_sentences(&mut self, range: Range<usize>, ctx: Ctx) {
+        let (text, data) = (self.text, self.data);
+        // The tokens as a slice: no index check for each of them.
+        let Some(tokens) = self.tokens.get(range.clone()) else {
+            return;
+        };
         let mut start = range.start;
-        for i in range.clone() {
-            let t = self.tokens[i];
+        for (k, t) in tokens.iter().enumerate() {
             let TokKind::Punct('.' | '!' | '?' | '…') = t.kind else {
                 continue;
             };
-            let Some(next) = self.tokens.get(i + 1).filter(|_| i + 1 < range.end) else {
+            let Some(next) = tokens.get(k + 1) else {
                 continue;
             };
             let starts_sentence = next.space_before
-                && self.text[next.start..]
+                && text[next.start..]
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-            if starts_sentence && !(t.kind == TokKind::Punct('.') && self.is_abbreviation(t.end)) {
+            if starts_sentence
+                && !(t.kind == TokKind::Punct('.') && is_abbreviation(text, data, t.end))
+            {
+                let end = range.start + k + 1;
                 self.sentences.push(Sentence {
-                    tokens: start..i + 1,
+                    tokens: start..end,
                     ctx,
                 });
-                start = i + 1;
+                start = end;
             }
         }
         if start < range.end {
@@ -336,19 +343,6 @@ impl<'t, 'd> Builder<'t, 'd> {
                 ctx,
             });
         }
-    }
-
-    /// Whether the period ending at `end` closes an abbreviation (`t.ex.`, `kap.`).
-    fn is_abbreviation(&self, end: usize) -> bool {
-        let before = &self.text[..end];
-        let start = word_start_before(before);
-        let word =
-            before[start..].trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_']);
-        // Most words before a period are lower case already: no copy.
-        if is_lower_case(word) {
-            return self.data.abbreviations.contains(word);
-        }
-        self.data.abbreviations.contains(&word.to_lowercase())
     }
 
     /// Starts a table; cells are added with [`Builder::table_cell`].
@@ -476,6 +470,19 @@ impl<'t, 'd> Builder<'t, 'd> {
     }
 }
 
+/// Whether the period ending at `end` closes an abbreviation (`t.ex.`, `kap.`).
+fn is_abbreviation(text: &str, data: &RuleData, end: usize) -> bool {
+    let before = &text[..end];
+    let start = word_start_before(before);
+    let word = before[start..].trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_']);
+    // Most words before a period are lower case already: no copy, and no
+    // look-up when longer than every abbreviation (most words ending a sentence).
+    if is_lower_case(word) {
+        return word.len() <= data.abbreviation_len && data.abbreviations.contains(word);
+    }
+    data.abbreviations.contains(&word.to_lowercase())
+}
+
 /// Where the last run of characters other than white space in `text` starts.
 /// Read backwards byte by byte: only the lead bytes 0xC2 and 0xE1–0xE3 can
 /// start a white-space character outside ASCII (U+0085, U+00A0, U+1680,
@@ -560,5 +567,40 @@ mod tests {
         assert_eq!(word_start_before("enligt kap"), 7);
         assert_eq!(word_start_before("enligt\u{a0}kap"), 8);
         assert_eq!(word_start_before("kap"), 0);
+    }
+
+    #[test]
+    fn abbreviations_as_the_plain_look_up() {
+        let data = crate::ruledata::RuleData::build(&crate::config::Config::default())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(data.abbreviation_len, "fr.o.m.".len());
+        for text in [
+            "se t.ex.",
+            "(t.ex.",
+            "T.EX.",
+            "enl. kap.",
+            "fr.o.m.",
+            "xfr.o.m.",
+            "året.",
+            "Året.",
+            "verksamheten.",
+            "\"bl.a.",
+            "KAP.",
+            "«s.",
+            ".",
+            "a\u{a0}nr.",
+        ] {
+            let start = super::word_start_before(text);
+            let word = text[start..]
+                .trim_start_matches(['(', '[', '"', '\'', '«', '”', '“', '*', '_'])
+                .to_lowercase();
+            assert_eq!(
+                super::is_abbreviation(text, &data, text.len()),
+                data.abbreviations.contains(&word),
+                "{text:?}"
+            );
+        }
+        assert!(super::is_abbreviation("se t.ex.", &data, 8));
+        assert!(!super::is_abbreviation("verksamheten.", &data, 13));
     }
 }

@@ -312,7 +312,7 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
     let mut blank_before = true;
     let mut in_fence = false;
     for line in lines(text) {
-        let trimmed = line.trim();
+        let trimmed = trim(line);
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
         }
@@ -323,9 +323,25 @@ pub(crate) fn count_case_lines(text: &str, data: &RuleData) -> usize {
                 }
             }
         }
-        blank_before = trimmed.trim_start_matches('\u{feff}').is_empty();
+        blank_before = is_blank(trimmed);
     }
     count
+}
+
+/// `line.trim()`, with no characters decoded when the line opens and ends
+/// with ASCII other than white space (most lines of prose).
+fn trim(line: &str) -> &str {
+    match (line.as_bytes().first(), line.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => line,
+        _ => line.trim(),
+    }
+}
+
+/// Whether a trimmed line is empty or only byte order marks (U+FEFF, which
+/// opens with the byte 0xEF).
+fn is_blank(trimmed: &str) -> bool {
+    trimmed.as_bytes().first().is_none_or(|&b| b == 0xEF)
+        && trimmed.trim_start_matches('\u{feff}').is_empty()
 }
 
 /// A cheap test that rules out most lines before [`case_line`] reads them
@@ -337,11 +353,13 @@ fn may_be_case_line(line: &str, trimmed: &str, bullets: &[char]) -> bool {
     let Some(first) = trimmed.chars().next() else {
         return false;
     };
-    // A line opening with a letter (not a bullet) has no markup to skip.
-    let s = if first.is_alphabetic() && !bullets.contains(&first) {
-        trimmed
-    } else {
+    // Only a line opening with markup or a bullet has markup to skip (a
+    // table row, a quote or a line of prose has none). Trailing white space,
+    // which `trimmed` lacks, does not change the answer.
+    let s = if matches!(first, '#' | '*' | '_') || bullets.contains(&first) {
         &line[skip_markup(line, bullets)..]
+    } else {
+        trimmed
     };
     let Some(first) = s.chars().next() else {
         return false;
@@ -434,6 +452,93 @@ mod line_tests {
                 .find(|(_, c)| !c.is_alphabetic())
                 .map_or(s.len(), |(i, _)| i);
             assert_eq!(super::letters_len(s), expected, "{s:?}");
+        }
+    }
+
+    /// `may_be_case_line` as it was, with markup skipped for every line that
+    /// does not open with a letter.
+    fn may_be_case_line_reference(line: &str, bullets: &[char]) -> bool {
+        let s = &line[super::skip_markup(line, bullets)..];
+        let Some(first) = s.chars().next() else {
+            return false;
+        };
+        if first == '§' || first.is_ascii_digit() {
+            return true;
+        }
+        let word_len = super::letters_len(s);
+        let after_word = &s[word_len..];
+        let after = after_word.trim_start();
+        word_len > 0
+            && (after.starts_with('§')
+                || (after.len() < after_word.len()
+                    && after.starts_with(|c: char| c.is_ascii_digit())))
+    }
+
+    #[test]
+    fn case_line_filter_as_before() {
+        let bullets = ['•', '-', '*'];
+        for line in [
+            "",
+            "  ",
+            "§ 12 Budget",
+            "KS § 12",
+            "Ärende 4",
+            "Sn 49 Titel",
+            "1. Titel",
+            "| 2025 | 1 125 |",
+            "> 3 citat",
+            "## 4 Rubrik",
+            "**§ 1**",
+            "* 5 punkt",
+            "- Ärende 4",
+            "• 12 Titel",
+            "_KS_ 3",
+            "Text 12  ",
+            "Text  ",
+            "  Ärende\u{a0}4",
+            "\u{a0}§ 3",
+            "«§ 3",
+            "#",
+            "***",
+            "-5 grader",
+            "–5 grader",
+            "Året 2024 var",
+            "12",
+        ] {
+            assert_eq!(
+                super::may_be_case_line(line, line.trim(), &bullets),
+                may_be_case_line_reference(line, &bullets),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn trim_and_blank_as_std() {
+        for line in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a.",
+            "\u{a0}a",
+            "a\u{3000}",
+            "\u{feff}",
+            "\u{feff}\u{feff}",
+            "\u{feff}a",
+            "ä",
+            "\tx\t",
+            "x\u{1f}",
+            "Ärende 4  ",
+            "#",
+        ] {
+            assert_eq!(super::trim(line), line.trim(), "{line:?}");
+            let trimmed = line.trim();
+            assert_eq!(
+                super::is_blank(trimmed),
+                trimmed.trim_start_matches('\u{feff}').is_empty(),
+                "{line:?}"
+            );
         }
     }
 

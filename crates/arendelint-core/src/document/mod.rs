@@ -244,8 +244,9 @@ impl<'t> Document<'t> {
 
     /// Normalised words and numbers of a token range (punctuation dropped), with their token indices.
     pub fn words_in(&self, range: Range<usize>) -> (Vec<&str>, Vec<usize>) {
-        let mut words = Vec::new();
-        let mut index = Vec::new();
+        // Room for every token at once: growing one by one cost more.
+        let mut words = Vec::with_capacity(range.len());
+        let mut index = Vec::with_capacity(range.len());
         for i in range {
             let t = &self.tokens[i];
             if matches!(t.kind, TokKind::Word | TokKind::Number) {
