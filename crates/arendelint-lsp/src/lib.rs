@@ -20,6 +20,7 @@ mod session;
 mod settings;
 mod shim;
 mod state;
+mod stdout_handle;
 mod transport;
 
 pub use analysis::MAX_DOCUMENT_BYTES;
@@ -45,7 +46,7 @@ pub fn run_stdio() -> i32 {
             return 2;
         }
     };
-    let output = match stdout_file() {
+    let output = match stdout_handle::stdout_file() {
         Ok(file) => transport::Output::File(Arc::new(file)),
         Err(_) => transport::Output::Stream(tokio::io::stdout()),
     };
@@ -68,47 +69,6 @@ where
     O: AsyncWrite + Unpin,
 {
     serve_to(input, transport::Output::Stream(output)).await
-}
-
-/// A handle of its own on stdout, written without std's line buffering.
-#[cfg(unix)]
-fn stdout_file() -> std::io::Result<std::fs::File> {
-    use std::os::fd::AsFd;
-    let file: std::fs::File = std::io::stdout().as_fd().try_clone_to_owned()?.into();
-    widen_pipe(&file);
-    Ok(file)
-}
-
-/// When stdout is a pipe, raises its capacity to what an unprivileged process
-/// may (1 MiB by default): a case with thousands of findings makes a frame of
-/// a megabyte or more, which a 64 KiB pipe passes in a score of rounds, each
-/// waking the client and then the server. Not a pipe, or not allowed: left
-/// as it is.
-#[cfg(target_os = "linux")]
-fn widen_pipe(file: &std::fs::File) {
-    const WANTED: usize = 1 << 20;
-    let is_pipe = file.metadata().is_ok_and(|m| {
-        use std::os::unix::fs::FileTypeExt;
-        m.file_type().is_fifo()
-    });
-    if is_pipe && rustix::pipe::fcntl_getpipe_size(file).is_ok_and(|size| size < WANTED) {
-        let _ = rustix::pipe::fcntl_setpipe_size(file, WANTED);
-    }
-}
-
-#[cfg(all(unix, not(target_os = "linux")))]
-fn widen_pipe(_file: &std::fs::File) {}
-
-/// A handle of its own on stdout, written without std's line buffering.
-#[cfg(windows)]
-fn stdout_file() -> std::io::Result<std::fs::File> {
-    use std::os::windows::io::AsHandle;
-    Ok(std::io::stdout().as_handle().try_clone_to_owned()?.into())
-}
-
-#[cfg(not(any(unix, windows)))]
-fn stdout_file() -> std::io::Result<std::fs::File> {
-    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 async fn serve_to<I, O>(input: I, output: transport::Output<O>) -> bool
