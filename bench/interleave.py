@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Side by side in the same minutes: two arendelint binaries (json, two threads and
 one thread) and the `grep -P` baseline of bench/compare.py on one corpus, in rounds
-that run every command once, so that a shared machine's changing speed hits all of
-them alike. Each command runs as `sh -c "CMD | wc -c"` (as compare.py does).
+that run every command once (every other round in reverse order), so that a shared
+machine's changing speed hits all of them alike. Each command runs as `sh -c "CMD | wc -c"` (as compare.py does).
+
+Beside wall time, the CPU time (user + system) of each command's processes is
+reported: it moves less than wall time when the machine is shared, so a small
+change in the work done shows there first. It includes `sh` and `wc`, which read
+the output; compare it between binaries, not with `grep -P`.
 
     python3 bench/interleave.py --before OLD_BIN --after NEW_BIN --corpus bench/out/cmp-n4000-kb5-s1
 """
@@ -10,6 +15,7 @@ import argparse
 import importlib.util
 import os
 import pathlib
+import resource
 import statistics
 import subprocess
 import time
@@ -34,15 +40,29 @@ cmds = {
     "after, json, 1 thread": f"RAYON_NUM_THREADS=1 {a.after} check --format json {d}",
     "grep -P": compare.GREP.replace("{input}", d),
 }
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 times = {k: [] for k in cmds}
-for _ in range(a.rounds):
-    for name, cmd in cmds.items():
+cpu = {k: [] for k in cmds}
+for round_no in range(a.rounds):
+    # Every other round in reverse order: a command's place in the round
+    # (right after which other one it runs) must not favour it.
+    order = list(cmds.items())
+    if round_no % 2:
+        order.reverse()
+    for name, cmd in order:
+        c0 = children_cpu()
         t0 = time.perf_counter()
         subprocess.run(["sh", "-c", f"{cmd} | wc -c"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times[name].append(time.perf_counter() - t0)
+        cpu[name].append(children_cpu() - c0)
 print(f"{size:,} bytes, {a.rounds} interleaved rounds; load {os.getloadavg()[0]:.2f}")
-print("| command | median s | MB/s (median) | MB/s (best) |")
-print("|---|---:|---:|---:|")
+print("| command | median s | MB/s (median) | MB/s (best) | CPU s (median) |")
+print("|---|---:|---:|---:|---:|")
 for name, t in times.items():
     med = statistics.median(t)
-    print(f"| {name} | {med:.3f} | {size / 1e6 / med:.1f} | {size / 1e6 / min(t):.1f} |")
+    print(f"| {name} | {med:.3f} | {size / 1e6 / med:.1f} | {size / 1e6 / min(t):.1f} "
+          f"| {statistics.median(cpu[name]):.3f} |")
