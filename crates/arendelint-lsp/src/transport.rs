@@ -94,12 +94,6 @@ fn error_response(id: Value, code: i64, message: &str) -> Value {
     json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
 }
 
-fn encode(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body);
-    out
-}
-
 /// A message on its way to the client as the whole frame, header included:
 /// the writer sends it as it is. A large body (thousands of diagnostics) is
 /// written into its frame once, at its final size, instead of being built,
@@ -165,7 +159,11 @@ pub async fn from_client<R: AsyncBufRead + Unpin>(
         let error = match frame {
             Frame::Body(body) => match check(&body) {
                 None => {
-                    if server.write_all(&encode(&body)).await.is_err() {
+                    if server
+                        .write_all(Outgoing::new(&body).frame())
+                        .await
+                        .is_err()
+                    {
                         break;
                     }
                     continue;
