@@ -6,7 +6,8 @@
 #   * one ~100 MB file (and one ~20 MB file for the linearity check)  --single-mb
 #   * one ~50 MB file dense with findings          bench/gen_dense.py
 #
-#   bash bench/compare.sh                 # RUNS=3 by default
+#   bash bench/compare.sh                 # RUNS=3 by default; the profile-guided
+#                                         # build of scripts/pgo.sh (PGO=0: plain --release)
 #   RUNS=5 PEERS=1 bash bench/compare.sh  # also textlint+prh if installed in $PEERS_DIR
 #
 # Every run goes through /usr/bin/time -v (peak RSS) with stdout piped to
@@ -25,7 +26,14 @@ bin="${BIN:-$target_dir/release/arendelint}"
 if ! [ -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq time) >/dev/null 2>&1 || true
 fi
-[ -n "${BIN:-}" ] || cargo build --release --bin arendelint >&2
+if [ -z "${BIN:-}" ]; then
+  if [ "${PGO:-1}" != 0 ]; then
+    # What scripts/dist.sh ships: the profile-guided build.
+    bin="$(bash scripts/pgo.sh release)"
+  else
+    cargo build --release --bin arendelint >&2
+  fi
+fi
 
 corpus="$out/cmp-n4000-kb5-s1"
 [ -d "$corpus" ] || python3 bench/gen_corpus.py --n 4000 --size-kb 5 --seed 1 --out "$corpus" >/dev/null

@@ -6,7 +6,7 @@ use crate::inputs::{Job, Problem};
 use crate::progress::Progress;
 use crate::report::CheckedFile;
 use crate::terminal::Terminal;
-use arendelint_core::fs::read_bytes;
+use arendelint_core::fs::read_listed_file;
 use arendelint_core::text::decode_owned;
 use arendelint_core::{Input, Linter, Mode, SourceKind};
 use std::borrow::Cow;
@@ -46,7 +46,7 @@ impl<'a> Loader<'a> {
             display: job.display.clone(),
             message,
         };
-        let bytes = read_bytes(&job.path, self.max_bytes)
+        let bytes = read_listed_file(&job.path, self.max_bytes)
             .map_err(|e| problem(self.terminal.texts.read_error(&e)))?;
         check_bytes(
             job.display.clone(),
