@@ -3,8 +3,8 @@
 #
 #   scripts/dist.sh [TARGET ...]        default: x86_64-unknown-linux-gnu x86_64-pc-windows-gnu
 #
-# For each target: `cargo build --profile dist` (release, stripped; for the
-# machine's own target a profile-guided build by scripts/pgo.sh, unless PGO=0), a check
+# For each target: `cargo build --profile dist` (release, stripped; on Linux, for
+# the machine's own target, a profile-guided build by scripts/pgo.sh unless PGO=0), a check
 # that the binary reports the workspace version (Windows binaries are run under
 # Wine when it is installed, other foreign ones are not run), and an archive
 # in $DIST_DIR (default: $CARGO_TARGET_DIR/dist-files, else target/dist-files):
@@ -51,9 +51,10 @@ for target in "${targets[@]}"; do
   esac
   rustup target list --installed | grep -qx "$target" || rustup target add "$target"
 
-  if [ "$target" = "$host" ] && [ "${PGO:-1}" != 0 ]; then
+  if [ "$target" = "$host" ] && [ "$(uname -s)" = Linux ] && [ "${PGO:-1}" != 0 ]; then
     # The machine's own target is built with profile-guided optimisation
-    # (scripts/pgo.sh: it runs the program, so only for the host).
+    # (scripts/pgo.sh: it runs the program, so only for the host; tested on
+    # Linux, where CI runs it).
     echo "dist.sh: building $target (profile-guided)" >&2
     bin="$(bash "$repo/scripts/pgo.sh" dist)"
   else
