@@ -10,6 +10,9 @@ change in the work done shows there first. It includes `sh` and `wc`, which read
 the output; compare it between binaries, not with `grep -P`.
 
     python3 bench/interleave.py --before OLD_BIN --after NEW_BIN --corpus bench/out/cmp-n4000-kb5-s1
+
+With --one-thread only the two one-thread runs alternate: twice the rounds in the
+same time, for a difference of a few per cent.
 """
 import argparse
 import importlib.util
@@ -25,6 +28,8 @@ p.add_argument("--before", required=True)
 p.add_argument("--after", required=True)
 p.add_argument("--corpus", required=True)
 p.add_argument("--rounds", type=int, default=9)
+p.add_argument("--one-thread", action="store_true",
+               help="only the two one-thread runs (more rounds in the same time, for a small difference)")
 a = p.parse_args()
 
 spec = importlib.util.spec_from_file_location("compare", pathlib.Path(__file__).with_name("compare.py"))
@@ -40,6 +45,10 @@ cmds = {
     "after, json, 1 thread": f"RAYON_NUM_THREADS=1 {a.after} check --format json {d}",
     "grep -P": compare.GREP.replace("{input}", d),
 }
+if a.one_thread:
+    cmds = {k: v for k, v in cmds.items() if k.endswith("1 thread")}
+
+
 def children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
