@@ -9,10 +9,10 @@
 #   1. an instrumented build (-Cprofile-generate) in pgo-generate/;
 #   2. a training run of that build on inputs made here, none of them the
 #      benchmark corpora: 600 generated cases (bench/gen_corpus.py, seed 7, not
-#      the benchmarks' seeds 1 and 2), a 2 MB file dense with findings, the
-#      examples/ folder (also as an agenda), in every output format the tests
-#      use most (json, human, sarif, github), and 150 keystrokes in the
-#      language server (bench/lsp_latency.py);
+#      the benchmarks' seeds 1 and 2) as Markdown and as Word files, a 2 MB file
+#      dense with findings, the examples/ folder (also as an agenda), the PDF
+#      fixtures, in the output formats used most (json, human, sarif, github),
+#      and 150 keystrokes in the language server (bench/lsp_latency.py);
 #   3. the optimised build (-Cprofile-use) in pgo/, from the merged profile.
 # The program's path is printed on stdout; messages go to stderr.
 #
@@ -79,6 +79,10 @@ mkdir -p "$inputs"
 python3 "$repo/bench/gen_corpus.py" --n 600 --size-kb 5 --seed 7 --out "$inputs/cases" >/dev/null
 python3 "$repo/bench/gen_dense.py" --mb 2 --out "$inputs/dense.md" >/dev/null
 python3 "$repo/bench/gen_corpus.py" --single-mb 0.3 --seed 8 --out "$inputs/case300k.md" >/dev/null
+# Word files made from the generated cases (a debug build of the generator is
+# enough): code the training does not run would be laid out as cold.
+cargo run --manifest-path "$repo/Cargo.toml" --locked --quiet --example gen_docx -- \
+  "$inputs/cases" "$inputs/docx" >/dev/null
 echo "pgo.sh: training run" >&2
 train() {
   local status=0
@@ -97,6 +101,12 @@ train check --format json "$inputs/dense.md"
 train check --format human "$inputs/dense.md"
 train check --format json "$inputs/case300k.md"
 train check --agenda --format json "$repo/examples"
+train check --format json "$inputs/docx"
+train check --format human "$inputs/docx"
+# The PDF fixtures (the only PDFs in the repository), a few times over.
+for _ in 1 2 3 4 5; do
+  train check --format json "$repo/tests/fixtures/pdf"
+done
 python3 "$repo/bench/lsp_latency.py" "$instrumented" --case "$inputs/case300k.md" --edits 150 --warmup 5 >/dev/null
 ls "$raw"/*.profraw >/dev/null 2>&1 || { echo "pgo.sh: the training run wrote no profiles to $raw" >&2; exit 1; }
 "$profdata" merge -o "$merged" "$raw"/*.profraw || {
