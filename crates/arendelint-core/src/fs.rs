@@ -99,14 +99,9 @@ impl std::error::Error for ReadError {}
 /// that reports no size, up to the limit).
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile);
-    }
-    if meta.len() > limit {
-        return Err(ReadError::TooLarge { limit_bytes: limit });
-    }
+    let size = readable_size(&meta, limit)?;
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    read_open(file, meta.len(), limit)
+    read_open(file, size, limit)
 }
 
 /// [`read_bytes`] for a path already found to be a regular file (listed by a
@@ -124,14 +119,19 @@ pub fn read_listed_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path).map_err(ReadError::Io)?;
-    let meta = file.metadata().map_err(ReadError::Io)?;
+    let size = readable_size(&file.metadata().map_err(ReadError::Io)?, limit)?;
+    read_open(file, size, limit)
+}
+
+/// The size of a regular file within `limit`; anything else is refused.
+fn readable_size(meta: &std::fs::Metadata, limit: u64) -> Result<u64, ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotAFile);
     }
     if meta.len() > limit {
         return Err(ReadError::TooLarge { limit_bytes: limit });
     }
-    read_open(file, meta.len(), limit)
+    Ok(meta.len())
 }
 
 /// Reads an open regular file of `size` bytes (0: unknown), at most `limit`.
